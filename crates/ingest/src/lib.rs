@@ -1,0 +1,1 @@
+//! Reading inputs into raw documents: files, folders, JSONL exports.

@@ -1,0 +1,1 @@
+//! Storage of articles and analyses: SQLite (embedded, default) and in-memory.
