@@ -132,9 +132,3 @@ pub struct Analysis {
     pub times: Vec<TimeExpr>,
     pub labels: Vec<Label>,
 }
-
-impl Default for DocId {
-    fn default() -> Self {
-        DocId(String::new())
-    }
-}

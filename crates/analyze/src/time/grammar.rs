@@ -1,0 +1,1199 @@
+//! Recognition: which token sequences are temporal expressions, and what each one means before
+//! it is resolved against an anchor date.
+
+use super::lexicon::{self, Class, Tok, Unit};
+
+/// Which way an underspecified date leans when its year (or week) must be inferred.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Dir {
+    /// Decided by the tense of the clause.
+    Tense,
+    Past,
+    Future,
+}
+
+/// How the year of a date is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum YearSpec {
+    Explicit(i32),
+    /// Relative to the anchor's year ("this year's", "June last year").
+    Offset(i32),
+    Infer(Dir),
+}
+
+/// A count in a duration: exact, "and a half", or vague ("several", "a few").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Amount {
+    N(u32),
+    Half(u32),
+    Vague,
+}
+
+/// What an expression means, before an anchor fixes its value.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Sem {
+    Date {
+        year: YearSpec,
+        month: u32,
+        day: Option<u32>,
+    },
+    Weekday {
+        wd: u32,
+        dir: Dir,
+        part: Option<&'static str>,
+    },
+    DayOffset {
+        days: i64,
+        part: Option<&'static str>,
+    },
+    Clock {
+        hour: u32,
+        minute: u32,
+        base: Option<Box<Sem>>,
+    },
+    Year(i32),
+    /// "last month", "this week", "next year": the anchor's unit shifted by `offset`.
+    Rel {
+        unit: Unit,
+        offset: i32,
+    },
+    Weekend(Dir),
+    Decade(i32),
+    Century(i32),
+    /// `q` is `None` for "the quarter" (the quarter under discussion).
+    Quarter {
+        q: Option<u32>,
+        year: YearSpec,
+    },
+    Half {
+        h: u32,
+        year: YearSpec,
+    },
+    Season {
+        s: &'static str,
+        year: YearSpec,
+    },
+    /// "two weeks ago" (`sign` -1), "a year earlier" (`from_ref`), "a day later" (`sign` 1).
+    Ago {
+        amount: Amount,
+        unit: Unit,
+        sign: i32,
+    },
+    Ref(&'static str),
+    Duration {
+        amount: Amount,
+        unit: Unit,
+    },
+    Set(&'static str),
+}
+
+struct Cursor<'a> {
+    t: &'a [Tok<'a>],
+}
+
+impl<'a> Cursor<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        self.t.get(i).map_or("", |t| t.low.as_ref())
+    }
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.w(i) == word
+    }
+    fn class(&self, i: usize) -> Option<Class> {
+        self.t.get(i).map(|t| t.class)
+    }
+    fn glued(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.glued)
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.capital)
+    }
+    fn num(&self, i: usize) -> Option<u32> {
+        let t = self.t.get(i)?;
+        if t.class != Class::Num || t.low.len() > 4 {
+            return None;
+        }
+        t.low.parse().ok()
+    }
+    fn num_len(&self, i: usize) -> usize {
+        self.t
+            .get(i)
+            .filter(|t| t.class == Class::Num)
+            .map_or(0, |t| t.low.len())
+    }
+    /// A hyphen joining two words with no spaces ("third-quarter").
+    fn hyphen(&self, i: usize) -> bool {
+        self.is(i, "-") && self.glued(i) && self.glued(i + 1)
+    }
+    /// Skips an optional glued or spaced hyphen.
+    fn skip_hyphen(&self, i: usize) -> usize {
+        if self.is(i, "-") {
+            i + 1
+        } else {
+            i
+        }
+    }
+}
+
+/// Tries every rule at token `i`, with optional modifiers in front ("early", "nearly", "the end
+/// of"), and returns the longest match: its exclusive end token and meaning.
+pub(super) fn match_at(t: &[Tok], i: usize) -> Option<(usize, Sem)> {
+    let c = Cursor { t };
+    let first = c.w(i);
+    if first.is_empty() || (t[i].class == Class::Punct && first != "'") {
+        return None;
+    }
+    let core_start = skip_modifiers(&c, i);
+    if core_start != i {
+        if let Some((end, sem)) = core(&c, core_start) {
+            // "the end of the year" is a point in this year, not a stretch of one.
+            if let Sem::Duration {
+                amount: Amount::N(1),
+                unit,
+            } = sem
+            {
+                if c.is(core_start, "the")
+                    && c.is(i + 1, "end")
+                    && matches!(unit, Unit::Year | Unit::Month | Unit::Week)
+                {
+                    return Some((end, Sem::Rel { unit, offset: 0 }));
+                }
+            }
+            return Some((end, sem));
+        }
+    }
+    core(&c, i)
+}
+
+fn skip_modifiers(c: &Cursor, i: usize) -> usize {
+    let mut j = i;
+    loop {
+        let before = j;
+        match c.w(j) {
+            "early" | "late" | "nearly" | "almost" | "around" | "approximately" | "roughly"
+            | "sometime" | "later" | "earlier" => j += 1,
+            "the" if matches!(c.w(j + 1), "early" | "late" | "mid") => j += 1,
+            "mid" => j = c.skip_hyphen(j + 1),
+            "at" if c.is(j + 1, "least") => j += 2,
+            "more" | "less" | "fewer" if c.is(j + 1, "than") => j += 2,
+            "no" if c.is(j + 1, "more") && c.is(j + 2, "than") => j += 3,
+            "up" if c.is(j + 1, "to") => j += 2,
+            "the"
+                if matches!(c.w(j + 1), "end" | "beginning" | "start" | "middle")
+                    && c.is(j + 2, "of") =>
+            {
+                j += 3
+            }
+            _ => {}
+        }
+        if j == before || j >= c.t.len() {
+            return j;
+        }
+    }
+}
+
+fn core(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
+    let rules: [fn(&Cursor, usize) -> Option<(usize, Sem)>; 10] = [
+        month_date,
+        numeric_date,
+        weekday_expr,
+        day_offset,
+        relative,
+        quarter,
+        year_expr,
+        duration,
+        clock,
+        reference,
+    ];
+    let mut best: Option<(usize, Sem)> = None;
+    for rule in rules {
+        if let Some((end, sem)) = rule(c, i) {
+            if best.as_ref().is_none_or(|(e, _)| end > *e) {
+                best = Some((end, sem));
+            }
+        }
+    }
+    best
+}
+
+/// A day of the month: "16", "16th", "eighth", "twenty-first". Returns (end, day).
+fn day_number(c: &Cursor, i: usize) -> Option<(usize, u32)> {
+    if let Some(d) = c.num(i) {
+        if c.num_len(i) > 2 || !(1..=31).contains(&d) {
+            return None;
+        }
+        // "16:30" is a clock time, "16.5" a number, "16%" a share.
+        if c.glued(i + 1)
+            && matches!(c.w(i + 1), ":" | "." | "%" | ",")
+            && c.class(i + 2) == Some(Class::Num)
+            && c.glued(i + 2)
+        {
+            return None;
+        }
+        let mut end = i + 1;
+        if c.glued(end) && matches!(c.w(end), "st" | "nd" | "rd" | "th") {
+            end += 1;
+        }
+        return Some((end, d));
+    }
+    if let Some(d) = lexicon::ordinal(c.w(i)) {
+        return Some((i + 1, d));
+    }
+    let tens = lexicon::tens(c.w(i))?;
+    if c.is(i + 1, "-") {
+        let unit = lexicon::ordinal(c.w(i + 2)).filter(|u| *u < 10)?;
+        return Some((i + 3, tens + unit)).filter(|(_, d)| *d <= 31);
+    }
+    None
+}
+
+/// A four-digit year standing alone.
+fn year_number(c: &Cursor, i: usize) -> Option<u32> {
+    if c.num_len(i) != 4 {
+        return None;
+    }
+    let y = c.num(i)?;
+    if !(1000..=2199).contains(&y) {
+        return None;
+    }
+    let prev = c.w(i.wrapping_sub(1));
+    if c.glued(i)
+        && matches!(prev, "$" | "," | "." | "#" | "-" | "/")
+        && !(prev == "-" && c.is(i.wrapping_sub(2), "mid"))
+    {
+        return None;
+    }
+    if c.glued(i + 1)
+        && matches!(c.w(i + 1), "," | "." | "%" | ":")
+        && c.class(i + 2) == Some(Class::Num)
+        && c.glued(i + 2)
+    {
+        return None;
+    }
+    Some(y)
+}
+
+/// A month name at `i` that really names a month here. Returns the token after it (past an
+/// abbreviation's period).
+fn month_word(c: &Cursor, i: usize) -> Option<(usize, u32)> {
+    let m = lexicon::month(c.w(i))?;
+    if !c.cap(i) {
+        return None;
+    }
+    let next_num = c.class(i + 1) == Some(Class::Num)
+        || (c.is(i + 1, ".") && c.class(i + 2) == Some(Class::Num))
+        || (lexicon::ordinal(c.w(i + 1)).is_some() && !c.is(i + 1, "second"));
+    if lexicon::is_month_abbreviation(c.w(i)) {
+        if c.is(i + 1, ".") && c.glued(i + 1) {
+            return Some((i + 2, m));
+        }
+        return next_num.then_some((i + 1, m));
+    }
+    if matches!(m, 3 | 5) && !next_num {
+        // "May" is also a modal verb and "March" a verb: ask for a preposition in front.
+        let prev = c.w(i.wrapping_sub(1));
+        if !matches!(
+            prev,
+            "in" | "since"
+                | "until"
+                | "by"
+                | "last"
+                | "this"
+                | "next"
+                | "early"
+                | "late"
+                | "mid"
+                | "of"
+                | "through"
+                | "during"
+                | "before"
+                | "after"
+                | "from"
+                | "to"
+                | "-"
+                | "and"
+                | "or"
+                | "between"
+                | "till"
+                | "end"
+        ) {
+            return None;
+        }
+    }
+    Some((i + 1, m))
+}
+
+fn month_date(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
+    let mut k = i;
+    // "Saturday, April 25", "this coming Sunday, March eighth"
+    if c.is(k, "this") && c.is(k + 1, "coming") {
+        k += 2;
+    }
+    if lexicon::weekday(c.w(k)).is_some() && c.is(k + 1, ",") {
+        k += 2;
+    } else if k != i {
+        return None;
+    }
+    if let Some((after, month)) = month_word(c, k) {
+        if let Some((mut end, day)) = day_number(c, after) {
+            // "September 16-17": the range keeps one expression valued at its start.
+            if c.is(end, "-") && day_number(c, end + 1).is_some() && c.num(end + 1).is_some() {
+                end += 2;
+            }
+            let year_at = if c.is(end, ",") { end + 1 } else { end };
+            if let Some(y) = year_number(c, year_at) {
+                return Some((
+                    year_at + 1,
+                    date(YearSpec::Explicit(y as i32), month, Some(day)),
+                ));
+            }
+            return Some((end, date(YearSpec::Infer(Dir::Tense), month, Some(day))));
+        }
+        let year_at = if c.is(after, ",") || c.is(after, "of") {
+            after + 1
+        } else {
+            after
+        };
+        if let Some(y) = year_number(c, year_at) {
+            return Some((year_at + 1, date(YearSpec::Explicit(y as i32), month, None)));
+        }
+        if let Some(y) = spoken_year(c, year_at) {
+            return Some((y.0, date(YearSpec::Explicit(y.1), month, None)));
+        }
+        if matches!(c.w(after), "this" | "last" | "next") && c.is(after + 1, "year") {
+            let off = match c.w(after) {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            return Some((after + 2, date(YearSpec::Offset(off), month, None)));
+        }
+        if k != i {
+            return None;
+        }
+        // A bare full month name followed by a capitalised word is more likely a name ("June Carter").
+        if c.cap(after)
+            && c.class(after) == Some(Class::Word)
+            && lexicon::month(c.w(after)).is_none()
+            && c.w(i.wrapping_sub(1)) != "in"
+        {
+            return None;
+        }
+        return Some((after, date(YearSpec::Infer(Dir::Tense), month, None)));
+    }
+    // "16 September 2024", "16th of September"
+    let (after_day, day) = day_number(c, k).filter(|_| c.num(k).is_some())?;
+    let m_at = if c.is(after_day, "of") {
+        after_day + 1
+    } else {
+        after_day
+    };
+    let (after, month) = month_word(c, m_at)?;
+    if let Some(y) = year_number(c, after) {
+        return Some((
+            after + 1,
+            date(YearSpec::Explicit(y as i32), month, Some(day)),
+        ));
+    }
+    Some((after, date(YearSpec::Infer(Dir::Tense), month, Some(day))))
+}
+
+fn date(year: YearSpec, month: u32, day: Option<u32>) -> Sem {
+    Sem::Date { year, month, day }
+}
+
+/// "2024-09-16" and "9/16/2024".
+fn numeric_date(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
+    let glued3 = c.glued(i + 1) && c.glued(i + 2) && c.glued(i + 3) && c.glued(i + 4);
+    if !glued3 {
+        return None;
+    }
+    let (a, b, d) = (c.num(i)?, c.num(i + 2)?, c.num(i + 4)?);
+    if c.num_len(i) == 4 && c.is(i + 1, "-") && c.is(i + 3, "-") {
+        if (1..=12).contains(&b) && (1..=31).contains(&d) {
+            return Some((i + 5, date(YearSpec::Explicit(a as i32), b, Some(d))));
+        }
+        return None;
+    }
+    if c.is(i + 1, "/")
+        && c.is(i + 3, "/")
+        && c.num_len(i + 4) == 4
+        && (1..=12).contains(&a)
+        && (1..=31).contains(&b)
+    {
+        return Some((i + 5, date(YearSpec::Explicit(d as i32), a, Some(b))));
+    }
+    None
+}
+
+fn weekday_expr(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
+    let (mut k, dir) = match (c.w(i), c.w(i + 1)) {
+        ("this", "coming") => (i + 2, Dir::Future),
+        ("this", "past") => (i + 2, Dir::Past),
+        ("last", _) | ("past", _) => (i + 1, Dir::Past),
+        ("next", _) | ("coming", _) => (i + 1, Dir::Future),
+        ("this", _) => (i + 1, Dir::Tense),
+        _ => (i, Dir::Tense),
+    };
+    let wd = lexicon::weekday(c.w(k))?;
+    if !c.cap(k) {
+        return None;
+    }
+    k += 1;
+    let part = lexicon::part_of_day(c.w(k));
+    if part.is_some() {
+        k += 1;
+    }
+    Some((k, Sem::Weekday { wd, dir, part }))
+}
+
+fn day_offset(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
+    let (days, part) = match c.w(i) {
+        "yesterday" => (-1, None),
+        "today" => (0, None),
+        "tomorrow" => (1, None),
+        "tonight" => (0, Some("NI")),
+        _ => return None,
+    };
+    if part.is_none() {
+        if let Some(p) = lexicon::part_of_day(c.w(i + 1)) {
+            return Some((
+                i + 2,
+                Sem::DayOffset {
+                    days,
+                    part: Some(p),
+                },
+            ));
+        }
+    }
+    Some((i + 1, Sem::DayOffset { days, part }))
+}
+
+/// "last year", "this week", "next month", "this morning", "last night", "this summer",
+/// "last April", "the weekend", "the current quarter".
+fn relative(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
+    let mut k = i;
+    let the = c.is(k, "the");
+    if the {
+        k += 1;
+    }
+    // "year-end", "year end", "year's end"
+    if c.is(k, "year") {
+        let e = if c.is(k + 1, "-") {
+            k + 2
+        } else if c.is(k + 1, "'") && c.is(k + 2, "s") {
+            k + 3
+        } else {
+            k + 1
+        };
+        if c.is(e, "end") {
+            return Some((
+                e + 1,
+                Sem::Rel {
+                    unit: Unit::Year,
+                    offset: 0,
+                },
+            ));
+        }
+    }
+    if let Some(s) = lexicon::season(c.w(k)).filter(|_| the) {
+        if c.is(k + 1, "of") {
+            let y = year_number(c, k + 2)
+                .map(|y| (k + 3, y as i32))
+                .or_else(|| spoken_year(c, k + 2));
+            if let Some((end, y)) = y {
+                return Some((
+                    end,
+                    Sem::Season {
+                        s,
+                        year: YearSpec::Explicit(y),
+                    },
+                ));
+            }
+        }
+        return Some((
+            k + 1,
+            Sem::Season {
+                s,
+                year: YearSpec::Infer(Dir::Tense),
+            },
+        ));
+    }
+    let (offset, dir) = match c.w(k) {
+        "last" | "past" | "previous" if !the || c.w(k) != "last" => (-1, Dir::Past),
+        "this" if c.is(k + 1, "past") => {
+            k += 1;
+            (-1, Dir::Past)
+        }
+        "this" if c.is(k + 1, "coming") => {
+            k += 1;
+            (1, Dir::Future)
+        }
+        "this" | "current" => (0, Dir::Tense),
+        "next" | "coming" => (1, Dir::Future),
+        "weekend" if the => return Some((k + 1, Sem::Weekend(Dir::Tense))),
+        "year" if the && c.is(k + 1, "two") && c.is(k + 2, "thousand") => {
+            return Some((k + 3, Sem::Year(2000)))
+        }
+        _ => return None,
+    };
+    let word = c.w(k + 1);
+    if the && offset != 0 && matches!(word, "year" | "month" | "week" | "decade") {
+        // "the past year", "the next month": a stretch of time, not a calendar unit.
+        let unit = lexicon::Unit::parse(word)?.0;
+        return Some((
+            k + 2,
+            Sem::Duration {
+                amount: Amount::N(1),
+                unit,
+            },
+        ));
+    }
+    if let Some(part) = lexicon::part_of_day(word) {
+        return match (c.w(k), part) {
+            ("this", _) => Some((
+                k + 2,
+                Sem::DayOffset {
+                    days: 0,
+                    part: Some(part),
+                },
+            )),
+            ("last", "NI") => Some((
+                k + 2,
+                Sem::DayOffset {
+                    days: -1,
+                    part: Some(part),
+                },
+            )),
+            _ => None,
+        };
+    }
+    if let Some(s) = lexicon::season(word) {
+        let year = match (c.w(k), dir) {
+            ("this", Dir::Tense) => YearSpec::Offset(0),
+            _ => YearSpec::Infer(dir),
+        };
+        return Some((k + 2, Sem::Season { s, year }));
+    }
+    if let Some(month) = lexicon::month(word).filter(|_| c.cap(k + 1)) {
+        if the {
+            return None;
+        }
+        let year = if offset == 0 {
+            YearSpec::Offset(0)
+        } else {
+            YearSpec::Infer(dir)
+        };
+        let mut end = k + 2;
+        if c.is(end, ".") && c.glued(end) && lexicon::is_month_abbreviation(word) {
+            end += 1;
+        }
+        return Some((end, date(year, month, None)));
+    }
+    if word == "weekend" {
+        return Some((k + 2, Sem::Weekend(dir)));
+    }
+    // "the current fiscal year"
+    let mut u = k + 1;
+    if c.is(u, "fiscal") {
+        u += 1;
+    }
+    let unit = match c.w(u) {
+        "year" => Unit::Year,
+        "month" => Unit::Month,
+        "week" => Unit::Week,
+        "quarter" => Unit::Quarter,
+        "decade" => Unit::Decade,
+        "century" => Unit::Century,
+        _ => return None,
+    };
+    Some((u + 1, Sem::Rel { unit, offset }))
+}
+
+fn ordinal_quarter(c: &Cursor, i: usize) -> Option<(usize, u32)> {
+    if let Some(n) = c.num(i) {
+        if c.glued(i + 1) && matches!(c.w(i + 1), "st" | "nd" | "rd" | "th") && (1..=4).contains(&n)
+        {
+            return Some((i + 2, n));
+        }
+        return None;
+    }
+    lexicon::ordinal(c.w(i))
+        .filter(|n| (1..=4).contains(n))
+        .map(|n| (i + 1, n))
+}
+
+fn quarter(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
+    // "Q3 2024", "Q3"
+    if c.w(i) == "q" && c.cap(i) && c.glued(i + 1) {
+        let q = c
+            .num(i + 1)
+            .filter(|q| (1..=4).contains(q) && c.num_len(i + 1) == 1)?;
+        if let Some(y) = year_number(c, i + 2) {
+            return Some((
+                i + 3,
+                Sem::Quarter {
+                    q: Some(q),
+                    year: YearSpec::Explicit(y as i32),
+                },
+            ));
+        }
+        return Some((
+            i + 2,
+            Sem::Quarter {
+                q: Some(q),
+                year: YearSpec::Infer(Dir::Tense),
+            },
+        ));
+    }
+    let mut k = i;
+    let the = c.is(k, "the");
+    if the {
+        k += 1;
+    }
+    let mut year = YearSpec::Infer(Dir::Tense);
+    let mut qualified = the;
+    let mut explicit_kind = false;
+    if let Some(y) = year_number(c, k) {
+        year = YearSpec::Explicit(y as i32);
+        k += 1;
+    } else if matches!(c.w(k), "this" | "last" | "next")
+        && c.is(k + 1, "year")
+        && c.is(k + 2, "'")
+        && c.is(k + 3, "s")
+    {
+        year = YearSpec::Offset(match c.w(k) {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        });
+        k += 4;
+        qualified = true;
+    }
+    loop {
+        match c.w(k) {
+            "comparable" | "same" | "corresponding" | "latest" | "recent" | "fiscal" | "flat"
+                if qualified || c.w(k) == "fiscal" =>
+            {
+                k = c.skip_hyphen(k + 1);
+            }
+            "year" if matches!(c.w(k + 2), "ago" | "earlier") && c.is(k + 1, "-") => {
+                year = YearSpec::Offset(-1);
+                explicit_kind = true;
+                k += 3;
+            }
+            _ => break,
+        }
+    }
+    let mut q = None;
+    if c.is(k, "last") && c.is(k + 1, "half") {
+        q = Some(2);
+        k += 1;
+    } else if let Some((after, n)) = ordinal_quarter(c, k) {
+        q = Some(n);
+        k = c.skip_hyphen(after);
+    }
+    if matches!(c.w(k), "fiscal") {
+        k += 1;
+    }
+    let is_quarter = c.is(k, "quarter");
+    let latest = k > 0 && c.is(k - 1, "latest");
+    let is_period =
+        c.is(k, "period") && (explicit_kind || latest || matches!(year, YearSpec::Explicit(_)));
+    if !(is_quarter || is_period) {
+        // "first half of 1990"
+        if c.is(k, "half") && q.is_some_and(|n| n <= 2) {
+            let h = q.unwrap_or(1);
+            if c.is(k + 1, "of") {
+                if let Some(y) = year_number(c, k + 2) {
+                    return Some((
+                        k + 3,
+                        Sem::Half {
+                            h,
+                            year: YearSpec::Explicit(y as i32),
+                        },
+                    ));
+                }
+            }
+        }
+        return None;
+    }
+    if q.is_none()
+        && !(the || explicit_kind || matches!(year, YearSpec::Explicit(_) | YearSpec::Offset(_)))
+    {
+        return None;
+    }
+    k += 1;
+    // "the quarter ended Sept. 30": the month names the quarter.
+    if q.is_none() && matches!(c.w(k), "ended" | "ending" | "that") {
+        let at = if c.is(k, "that") && c.is(k + 1, "ended") {
+            k + 2
+        } else {
+            k + 1
+        };
+        if let Some((_, Sem::Date { year: y, month, .. })) = month_date(c, at) {
+            return Some((
+                k,
+                Sem::Quarter {
+                    q: Some((month - 1) / 3 + 1),
+                    year: y,
+                },
+            ));
+        }
+    }
+    if c.is(k, "of") || c.is(k, ",") {
+        if let Some(y) = year_number(c, k + 1) {
+            return Some((
+                k + 2,
+                Sem::Quarter {
+                    q,
+                    year: YearSpec::Explicit(y as i32),
+                },
+            ));
+        }
+    } else if let Some(y) = year_number(c, k) {
+        return Some((
+            k + 1,
+            Sem::Quarter {
+                q,
+                year: YearSpec::Explicit(y as i32),
+            },
+        ));
+    }
+    Some((k, Sem::Quarter { q, year }))
+}
+
+/// "nineteen ninety-six", "nineteen seventy-nine". Returns (end, year).
+fn spoken_year(c: &Cursor, i: usize) -> Option<(usize, i32)> {
+    if !c.is(i, "nineteen") {
+        return None;
+    }
+    let w = c.w(i + 1);
+    if let Some(t) = lexicon::tens(w) {
+        if c.is(i + 2, "-") {
+            let u = lexicon::cardinal(c.w(i + 3)).filter(|u| *u < 10)?;
+            return Some((i + 4, 1900 + (t + u) as i32));
+        }
+        return Some((i + 2, 1900 + t as i32));
+    }
+    let n = lexicon::cardinal(w).filter(|n| (10..20).contains(n))?;
+    Some((i + 2, 1900 + n as i32))
+}
+
+fn year_expr(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
+    let mut k = i;
+    let the = c.is(k, "the");
+    if the {
+        k += 1;
+    }
+    // Decades: "the 1980s", "the '80s", "1990s".
+    if c.num_len(k) == 4 && c.is(k + 1, "s") && c.glued(k + 1) {
+        let y = c.num(k)?;
+        return Some((k + 2, Sem::Decade((y / 10) as i32)));
+    }
+    if c.is(k, "'") && c.num_len(k + 1) == 2 && c.is(k + 2, "s") && c.glued(k + 2) {
+        let yy = c.num(k + 1)? as i32;
+        return Some((k + 3, Sem::Decade(190 + yy / 10)));
+    }
+    // Centuries: "the 20th century", "the twentieth century".
+    let ord = if let Some(n) = c
+        .num(k)
+        .filter(|_| c.glued(k + 1) && matches!(c.w(k + 1), "st" | "nd" | "rd" | "th"))
+    {
+        Some((k + 2, n))
+    } else {
+        lexicon::ordinal(c.w(k))
+            .map(|n| (k + 1, n))
+            .or_else(|| day_number(c, k).filter(|_| lexicon::tens(c.w(k)).is_some()))
+    };
+    if let Some((after, n)) = ord {
+        if c.is(after, "century") && (1..=30).contains(&n) {
+            return Some((after + 1, Sem::Century(n as i32 - 1)));
+        }
+    }
+    if the {
+        if c.is(k, "year") && year_number(c, k + 1).is_some() {
+            k += 1;
+        } else {
+            return None;
+        }
+    }
+    if c.is(k, "fiscal") {
+        k += 1;
+    }
+    if let Some(y) = year_number(c, k) {
+        return Some((k + 1, Sem::Year(y as i32)));
+    }
+    if let Some((end, y)) = spoken_year(c, k) {
+        return Some((end, Sem::Year(y)));
+    }
+    None
+}
+
+/// A count before a unit: "three", "18", "twenty four", "a", "several", "2 1/2".
+fn amount(c: &Cursor, i: usize) -> Option<(usize, Amount)> {
+    if let Some(n) = c.num(i) {
+        if c.glued(i + 1)
+            && matches!(c.w(i + 1), "," | "." | ":" | "%")
+            && c.class(i + 2) == Some(Class::Num)
+        {
+            return None;
+        }
+        // "2 1/2"
+        if c.num(i + 1) == Some(1) && c.is(i + 2, "/") && c.num(i + 3) == Some(2) {
+            return Some((i + 4, Amount::Half(n)));
+        }
+        return Some((i + 1, Amount::N(n)));
+    }
+    let w = c.w(i);
+    let mut end;
+    let mut n = match w {
+        "a" | "an" if c.is(i + 1, "couple") && c.is(i + 2, "of") => {
+            return Some((i + 3, Amount::N(2)))
+        }
+        "a" if c.is(i + 1, "few") => return Some((i + 2, Amount::Vague)),
+        "several" | "few" | "many" => return Some((i + 1, Amount::Vague)),
+        "a" | "an" => {
+            end = i + 1;
+            1
+        }
+        _ => {
+            let n = lexicon::cardinal(w)?;
+            end = i + 1;
+            if lexicon::tens(w).is_some() {
+                let next = if c.is(end, "-") { end + 1 } else { end };
+                if let Some(u) = lexicon::cardinal(c.w(next)).filter(|u| (1..10).contains(u)) {
+                    end = next + 1;
+                    n + u
+                } else {
+                    n
+                }
+            } else {
+                n
+            }
+        }
+    };
+    if c.is(end, "hundred") {
+        n *= 100;
+        end += 1;
+    } else if c.is(end, "thousand") {
+        n *= 1000;
+        end += 1;
+    }
+    if c.is(end, "and") && c.is(end + 1, "a") && c.is(end + 2, "half") {
+        return Some((end + 3, Amount::Half(n)));
+    }
+    Some((end, Amount::N(n)))
+}
+
+fn duration(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
+    let mut k = i;
+    let the = c.is(k, "the");
+    if the {
+        k += 1;
+    }
+    let mut qualifier = None;
+    if matches!(
+        c.w(k),
+        "first"
+            | "last"
+            | "past"
+            | "next"
+            | "latest"
+            | "coming"
+            | "previous"
+            | "final"
+            | "following"
+            | "recent"
+            | "additional"
+            | "full"
+    ) {
+        qualifier = Some(c.w(k));
+        k += 1;
+    } else if c.is(k, "year") && c.is(k + 1, "-") && matches!(c.w(k + 2), "earlier" | "ago") {
+        qualifier = Some("year-ago");
+        k += 3;
+    }
+    // "recent months", "the coming weeks", "the past few weeks"
+    if let Some(q) = qualifier {
+        if let Some((unit, true)) = Unit::parse(c.w(k)) {
+            if matches!(q, "recent" | "coming" | "past" | "next" | "last") {
+                if q == "recent" && unit == Unit::Year {
+                    return Some((k + 1, Sem::Ref("PAST_REF")));
+                }
+                return Some((
+                    k + 1,
+                    Sem::Duration {
+                        amount: Amount::Vague,
+                        unit,
+                    },
+                ));
+            }
+        }
+    }
+    if qualifier == Some("year-ago") && amount(c, k).is_none() {
+        if the {
+            // TimeBank marks the adjective alone: "the [year-ago] results".
+            return None;
+        }
+        return Some((
+            k,
+            Sem::Ago {
+                amount: Amount::N(1),
+                unit: Unit::Year,
+                sign: -2,
+            },
+        ));
+    }
+    if the && qualifier.is_none() && c.is(k, "fiscal") && c.is(k + 1, "year") {
+        return Some((
+            k + 2,
+            Sem::Duration {
+                amount: Amount::N(1),
+                unit: Unit::Year,
+            },
+        ));
+    }
+    if the && qualifier.is_none() && c.is(k, "year") && !c.is(k + 1, "-") {
+        return Some((
+            k + 1,
+            Sem::Duration {
+                amount: Amount::N(1),
+                unit: Unit::Year,
+            },
+        ));
+    }
+    if the && qualifier == Some("full") && c.is(k, "year") {
+        return Some((
+            k + 1,
+            Sem::Rel {
+                unit: Unit::Year,
+                offset: 0,
+            },
+        ));
+    }
+    let (mut after, mut amt) = amount(c, k)?;
+    // "two to three weeks", "12 to 18 months"
+    if c.is(after, "to") || c.is(after, "or") {
+        if let Some((a2, _)) = amount(c, after + 1).filter(|_| !c.is(after + 1, "a")) {
+            after = a2;
+            amt = Amount::Vague;
+        }
+    }
+    // "N-unit" adjectives: "two-year", "52-week", "three-day".
+    if c.hyphen(after) {
+        let (unit, plural) = Unit::parse(c.w(after + 1))?;
+        if plural || matches!(amt, Amount::Vague) || qualifier.is_some() {
+            return None;
+        }
+        let mut end = after + 2;
+        if c.hyphen(end) && c.is(end + 1, "old") {
+            end += 2;
+        }
+        return Some((end, Sem::Duration { amount: amt, unit }));
+    }
+    let mut u = after;
+    if matches!(c.w(u), "trading" | "business" | "working" | "calendar") {
+        u += 1;
+    }
+    let (unit, plural) = Unit::parse(c.w(u))?;
+    if plural && matches!(c.w(k), "a" | "an") {
+        // "a days" is not English.
+        return None;
+    }
+    let mut end = u + 1;
+    if c.is(end, "and") && c.is(end + 1, "a") && c.is(end + 2, "half") {
+        if let Amount::N(n) = amt {
+            amt = Amount::Half(n);
+            end += 3;
+        }
+    }
+    if qualifier.is_none() && !the {
+        let mut e = end;
+        if c.is(e, "or") && c.is(e + 1, "so") {
+            e += 2;
+        }
+        if c.hyphen(e) && matches!(c.w(e + 1), "ago" | "earlier" | "later") {
+            e += 1;
+        }
+        match c.w(e) {
+            "ago" => {
+                return Some((
+                    e + 1,
+                    Sem::Ago {
+                        amount: amt,
+                        unit,
+                        sign: -1,
+                    },
+                ))
+            }
+            "earlier" => {
+                return Some((
+                    e + 1,
+                    Sem::Ago {
+                        amount: amt,
+                        unit,
+                        sign: -2,
+                    },
+                ))
+            }
+            "later" if !c.is(e + 1, "than") => {
+                return Some((
+                    e + 1,
+                    Sem::Ago {
+                        amount: amt,
+                        unit,
+                        sign: 2,
+                    },
+                ))
+            }
+            _ => {}
+        }
+        // "twice a year", "8% a year": a frequency.
+        if matches!(amt, Amount::N(1)) && c.w(k) == "a" {
+            let prev = c.w(i.wrapping_sub(1));
+            let prev_num = i > 0 && c.class(i - 1) == Some(Class::Num);
+            if prev_num
+                || matches!(
+                    prev,
+                    "twice" | "times" | "once" | "thrice" | "%" | "percent" | "cents"
+                )
+            {
+                let (code, t) = unit.code();
+                let v = if t {
+                    format!("PT1{code}")
+                } else {
+                    format!("P1{code}")
+                };
+                return Some((end, Sem::Set(leak_set(&v))));
+            }
+        }
+    }
+    Some((end, Sem::Duration { amount: amt, unit }))
+}
+
+/// Set values are a closed list; mapping them to statics avoids allocating in `Sem`.
+fn leak_set(v: &str) -> &'static str {
+    match v {
+        "PT1S" => "PT1S",
+        "PT1M" => "PT1M",
+        "PT1H" => "PT1H",
+        "P1D" => "P1D",
+        "P1W" => "P1W",
+        "P1M" => "P1M",
+        "P1Q" => "P1Q",
+        "P1DE" => "P1DE",
+        "P1CE" => "P1CE",
+        _ => "P1Y",
+    }
+}
+
+fn meridian(c: &Cursor, i: usize) -> Option<(usize, bool)> {
+    match c.w(i) {
+        "am" | "pm" => Some((i + 1, c.w(i) == "pm")),
+        "a" | "p" if c.is(i + 1, ".") && c.is(i + 2, "m") => {
+            let end = if c.is(i + 3, ".") && c.glued(i + 3) {
+                i + 4
+            } else {
+                i + 3
+            };
+            Some((end, c.w(i) == "p"))
+        }
+        _ => None,
+    }
+}
+
+fn clock(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
+    let (mut k, hour, minute) = match c.w(i) {
+        "noon" => (i + 1, 12, 0),
+        "midnight" => (i + 1, 24, 0),
+        _ => {
+            let h = c.num(i).filter(|h| *h <= 24 && c.num_len(i) <= 2)?;
+            let (k, m) =
+                if c.is(i + 1, ":") && c.glued(i + 1) && c.glued(i + 2) && c.num_len(i + 2) == 2 {
+                    (i + 3, c.num(i + 2).filter(|m| *m < 60)?)
+                } else {
+                    (i + 1, 0)
+                };
+            match meridian(c, k) {
+                Some((end, pm)) if (1..=12).contains(&h) => {
+                    let hour = match (pm, h) {
+                        (true, 12) => 12,
+                        (true, h) => h + 12,
+                        (false, 12) => 0,
+                        (false, h) => h,
+                    };
+                    (end, hour, m)
+                }
+                None if k == i + 3 && c.is(i.wrapping_sub(1), "at") => (k, h, m),
+                _ => return None,
+            }
+        }
+    };
+    if matches!(
+        c.w(k),
+        "est" | "edt" | "cst" | "cdt" | "pst" | "pdt" | "gmt" | "utc" | "bst" | "cet" | "et" | "pt"
+    ) {
+        k += 1;
+    }
+    let base_at = if c.is(k, ",") || c.is(k, "on") {
+        k + 1
+    } else {
+        k
+    };
+    let base = day_offset(c, base_at)
+        .or_else(|| weekday_expr(c, base_at))
+        .or_else(|| month_date(c, base_at));
+    if let Some((end, sem)) = base {
+        return Some((
+            end,
+            Sem::Clock {
+                hour,
+                minute,
+                base: Some(Box::new(sem)),
+            },
+        ));
+    }
+    Some((
+        k,
+        Sem::Clock {
+            hour,
+            minute,
+            base: None,
+        },
+    ))
+}
+
+fn reference(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
+    let w = c.w(i);
+    let r = match w {
+        "now" | "currently" | "presently" | "nowadays" => (i + 1, "PRESENT_REF"),
+        "these" if c.is(i + 1, "days") => (i + 2, "PRESENT_REF"),
+        "recently" => (i + 1, "PAST_REF"),
+        "the" => match (c.w(i + 1), c.w(i + 2)) {
+            ("past", _) => (i + 2, "PAST_REF"),
+            ("future", _) => (i + 2, "FUTURE_REF"),
+            ("near", "future") => (i + 3, "FUTURE_REF"),
+            _ => return None,
+        },
+        "a" if c.is(i + 1, "later") && c.is(i + 2, "date") => (i + 3, "FUTURE_REF"),
+        "each" | "every" | "per" => {
+            let (unit, plural) = Unit::parse(c.w(i + 1))?;
+            if plural {
+                return None;
+            }
+            let (code, t) = unit.code();
+            let v = if t {
+                format!("PT1{code}")
+            } else {
+                format!("P1{code}")
+            };
+            return Some((i + 2, Sem::Set(leak_set(&v))));
+        }
+        _ => return None,
+    };
+    // "now-defunct", "current-account" and the like are adjectives, not times.
+    if c.hyphen(r.0) {
+        return None;
+    }
+    Some((r.0, Sem::Ref(r.1)))
+}

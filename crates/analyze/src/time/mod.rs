@@ -1,0 +1,334 @@
+//! Temporal expressions and their TIMEX3-style values, resolved against an anchor date.
+//!
+//! Three steps: [`lexicon`] cuts the text into tokens, [`grammar`] recognises expressions and
+//! what they mean ("last April", "the third quarter", "two weeks ago"), and [`resolve`] fixes a
+//! value against the anchor, using the tense of the clause for dates that leave the year (or the
+//! week) unsaid: "Nov. 9" in a past-tense clause of a September article is last November.
+
+mod grammar;
+mod lexicon;
+mod resolve;
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+use triangulate_model::{Span, TimeExpr};
+
+use lexicon::{Class, Tok};
+use resolve::{Ctx, Tense};
+
+/// The date relative expressions are resolved against (usually the publication date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Anchor {
+    /// Parses `YYYY-MM-DD` (anything after the first ten bytes is ignored).
+    pub fn parse(value: &str) -> Option<Anchor> {
+        let day = value.get(..10)?;
+        let mut parts = day.split('-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts.next()?.parse().ok()?;
+        let day = parts.next()?.parse().ok()?;
+        Anchor { year, month, day }
+            .date()
+            .map(|_| Anchor { year, month, day })
+    }
+
+    /// The anchor as a calendar date; `None` when the fields name no real day.
+    pub fn date(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year, self.month, self.day)
+    }
+}
+
+/// Finds time expressions in `text` and normalises them against `anchor`.
+pub fn find(text: &str, sentences: &[Span], anchor: Option<Anchor>) -> Vec<TimeExpr> {
+    let toks = lexicon::tokenize(text);
+    let anchor = anchor.and_then(|a| a.date());
+    let mut out = Vec::new();
+    let mut quarter_ref: Option<(i32, u32)> = None;
+    let mut i = 0;
+    while i < toks.len() {
+        let Some((end, sem)) = grammar::match_at(&toks, i) else {
+            i += 1;
+            continue;
+        };
+        let end = end.clamp(i + 1, toks.len());
+        let span = Span::new(toks[i].start, toks[end - 1].end);
+        let (lo, hi) = sentence_tokens(&toks, sentences, span.start);
+        let tense = tense_at(&toks, lo, hi, i, end);
+        let ctx = Ctx {
+            anchor,
+            tense,
+            quarter_ref,
+        };
+        let r = resolve::resolve(&sem, &ctx);
+        // Only a named quarter sets the quarter under discussion; "a year earlier" and "the
+        // quarter" refer back to it and must not move it.
+        let named_quarter = matches!(
+            sem,
+            grammar::Sem::Quarter { q: Some(_), .. }
+                | grammar::Sem::Rel {
+                    unit: lexicon::Unit::Quarter,
+                    ..
+                }
+        );
+        if named_quarter {
+            if let Some(q) = parse_quarter(&r.value) {
+                quarter_ref = Some(q);
+            }
+        }
+        out.push(TimeExpr {
+            span,
+            text: text
+                .get(span.start..span.end)
+                .unwrap_or_default()
+                .to_string(),
+            kind: r.kind,
+            value: r.value,
+            reasoning: r.reasoning,
+        });
+        i = end;
+    }
+    out
+}
+
+fn parse_quarter(v: &str) -> Option<(i32, u32)> {
+    let (y, q) = v.split_once("-Q")?;
+    Some((y.parse().ok()?, q.parse().ok()?))
+}
+
+/// The token range of the sentence holding byte `at` (the whole text when no sentence does).
+fn sentence_tokens(toks: &[Tok], sentences: &[Span], at: usize) -> (usize, usize) {
+    let idx = sentences.partition_point(|s| s.end <= at);
+    let (start, end) = match sentences.get(idx) {
+        Some(s) if s.start <= at => (s.start, s.end),
+        _ => (0, usize::MAX),
+    };
+    let lo = toks.partition_point(|t| t.start < start);
+    let hi = toks.partition_point(|t| t.start < end);
+    (lo, hi)
+}
+
+/// Irregular past forms common in news prose.
+const PAST_WORDS: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "went",
+    "came",
+    "took",
+    "made",
+    "gave",
+    "met",
+    "saw",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "began",
+    "left",
+    "held",
+    "sold",
+    "paid",
+    "got",
+    "became",
+    "ran",
+    "struck",
+    "hit",
+    "killed",
+    "found",
+    "brought",
+    "bought",
+    "thought",
+    "felt",
+    "kept",
+    "led",
+    "spoke",
+    "wrote",
+    "sent",
+    "spent",
+    "built",
+    "broke",
+    "chose",
+    "drove",
+    "flew",
+    "grew",
+    "knew",
+    "put",
+    "set",
+    "shot",
+    "stood",
+    "taught",
+    "threw",
+    "understood",
+    "wore",
+    "ago",
+    "fought",
+    "sought",
+    "caught",
+    "dropped",
+    "cut",
+    "quit",
+    "hurt",
+    "let",
+    "read",
+    "beat",
+];
+
+const FUTURE_WORDS: &[&str] = &[
+    "will",
+    "shall",
+    "expected",
+    "expects",
+    "scheduled",
+    "plans",
+    "planned",
+    "upcoming",
+    "due",
+    "intends",
+    "aims",
+    "tomorrow",
+    "next",
+    "forecast",
+    "predicted",
+    "hopes",
+    "payable",
+    "effective",
+    "until",
+    "would",
+    "could",
+    "may",
+    "might",
+    "can",
+    "should",
+    "must",
+];
+
+const PRESENT_WORDS: &[&str] = &["is", "are", "am", "says", "say"];
+
+/// Auxiliaries after which a participle does not set the tense ("will be paid").
+const AUXILIARIES: &[&str] = &[
+    "be", "been", "being", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+];
+
+/// "-ed" words that are not past forms.
+const NOT_PAST: &[&str] = &[
+    "need",
+    "indeed",
+    "proceed",
+    "exceed",
+    "succeed",
+    "seed",
+    "speed",
+    "feed",
+    "breed",
+    "bleed",
+    "hundred",
+    "red",
+    "bed",
+    "shed",
+    "steed",
+    "creed",
+    "weed",
+    "greed",
+    "embed",
+    "united",
+    "limited",
+    "based",
+    "related",
+    "proposed",
+    "expected",
+    "scheduled",
+    "planned",
+    "schmed",
+    "ted",
+    "ed",
+    "fred",
+    "ned",
+    "alfred",
+    "mohammed",
+    "ahmed",
+    "reed",
+    "tweed",
+    "wed",
+];
+
+/// The tense a token signals, and whether the signal is weak (a regular "-ed" form, which may
+/// be an adjective: "preferred shares").
+fn cue(toks: &[Tok], j: usize) -> Option<(Tense, bool)> {
+    strong_cue(toks, j)
+        .map(|t| (t, false))
+        .or_else(|| weak_cue(toks, j).map(|t| (t, true)))
+}
+
+fn weak_cue(toks: &[Tok], j: usize) -> Option<Tense> {
+    let t = &toks[j];
+    let w = t.low.as_ref();
+    if t.class == Class::Word
+        && w.len() >= 4
+        && w.ends_with("ed")
+        && !NOT_PAST.contains(&w)
+        && !t.capital
+    {
+        let after_aux = j > 0 && AUXILIARIES.contains(&toks[j - 1].low.as_ref());
+        if !after_aux {
+            return Some(Tense::Past);
+        }
+    }
+    None
+}
+
+fn strong_cue(toks: &[Tok], j: usize) -> Option<Tense> {
+    let t = &toks[j];
+    if t.class != Class::Word {
+        return None;
+    }
+    let w = t.low.as_ref();
+    if w == "ll" && j > 0 && toks[j - 1].low == "'" && t.glued {
+        return Some(Tense::Future);
+    }
+    if w == "going" && toks.get(j + 1).is_some_and(|n| n.low == "to") {
+        return Some(Tense::Future);
+    }
+    if FUTURE_WORDS.contains(&w) {
+        return Some(Tense::Future);
+    }
+    if PRESENT_WORDS.contains(&w) {
+        return Some(Tense::Present);
+    }
+    if PAST_WORDS.contains(&w) {
+        return Some(Tense::Past);
+    }
+    None
+}
+
+/// The tense nearest the expression at tokens `m_lo..m_hi`, within the sentence `lo..hi`.
+fn tense_at(toks: &[Tok], lo: usize, hi: usize, m_lo: usize, m_hi: usize) -> Tense {
+    const WINDOW: usize = 14;
+    let hi = hi.min(toks.len());
+    // A weak cue counts as twice as far away as it is.
+    let mut best: Option<(usize, Tense)> = None;
+    for d in 1..=WINDOW {
+        let left = m_lo.checked_sub(d).filter(|j| *j >= lo);
+        let right = Some(m_hi + d - 1).filter(|j| *j < hi);
+        for j in [left, right].into_iter().flatten() {
+            if let Some((t, weak)) = cue(toks, j) {
+                let cost = if weak { 2 * d + 1 } else { d };
+                if best.is_none_or(|(c, _)| cost < c) {
+                    best = Some((cost, t));
+                }
+            }
+        }
+        if best.is_some_and(|(c, _)| c <= d) {
+            break;
+        }
+    }
+    best.map_or(Tense::Unknown, |(_, t)| t)
+}

@@ -1,0 +1,155 @@
+//! Command-line arguments, parsed once and resolved into a checked configuration.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use anyhow::{bail, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use triangulate_report::Format;
+
+/// Reads many news reports of the same events and tells what happened, who said what, what every
+/// source agrees on, what only one source claims, and how each outlet frames it.
+#[derive(Debug, Parser)]
+#[command(name = "triangulate", version, about, long_about = None)]
+#[command(after_help = "Examples:
+  triangulate report demo/                    read the demo corpus, print its stories
+  triangulate report ../shared/seeds --format html -o seeds.html
+  triangulate report new-articles.jsonl --db team.db --format json
+  triangulate eval seeds --corpus ../shared/seeds --expect ../shared/acceptance/seeds.expect.json")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles, add them to the store, and report the stories they belong to.
+    ///
+    /// Inputs are files or folders (read recursively): .txt (scraped text), .html/.htm pages,
+    /// .jsonl exports with one article per line ({"url","outlet","published","title","html"|"text"}),
+    /// any of those gzipped, and WARC files. Documents already in the store are not stored twice.
+    /// Bad inputs are named on standard error and skipped; the exit status is then 3.
+    Report(ReportArgs),
+    /// Score triangulate against the shared benchmarks or the seeds acceptance list.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Terminal,
+    Md,
+    Html,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Files and folders to read.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value = "terminal")]
+    pub format: FormatArg,
+    /// Write the report to this file instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// The SQLite store to add the articles to.
+    #[arg(long, env = "TRIANGULATE_DB", default_value = "triangulate.db")]
+    pub db: PathBuf,
+    /// Report every story in the store, not only those the inputs belong to.
+    #[arg(long)]
+    pub all: bool,
+    /// Colours in terminal output.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorArg,
+    /// Hide the progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// The checked configuration of a `report` run.
+pub struct ReportConfig {
+    pub paths: Vec<PathBuf>,
+    pub format: Format,
+    pub output: Option<PathBuf>,
+    pub db: PathBuf,
+    pub all: bool,
+    pub color: bool,
+    pub progress: bool,
+}
+
+impl ReportArgs {
+    pub fn resolve(self) -> Result<ReportConfig> {
+        if self.db.as_os_str().is_empty() {
+            bail!("the store path is empty: give --db PATH or set TRIANGULATE_DB");
+        }
+        let format = match self.format {
+            FormatArg::Terminal => Format::Terminal,
+            FormatArg::Md => Format::Markdown,
+            FormatArg::Html => Format::Html,
+            FormatArg::Json => Format::Json,
+        };
+        let to_terminal = self.output.is_none() && std::io::stdout().is_terminal();
+        let color = match self.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => to_terminal && format == Format::Terminal,
+        };
+        Ok(ReportConfig {
+            paths: self.paths,
+            format,
+            output: self.output,
+            db: self.db,
+            all: self.all,
+            color,
+            progress: !self.quiet,
+        })
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Run the main job on a corpus and check it against an expectation file.
+    Seeds(SeedsArgs),
+    /// Main-text extraction on the Zyte article-extraction benchmark (shingle F1, pages/s).
+    Extract(DataArgs),
+    /// Temporal expressions on TimeBank (TempEval-3 span, value and type scores).
+    Timebank(DataArgs),
+    /// Quotes and attributions on PolNeAR dev (content, cue and source F1).
+    Polnear(DataArgs),
+    /// Named entities on MEANTIME (per type, exact and head match; four languages).
+    Meantime(DataArgs),
+    /// Cross-outlet entity resolution on NewsWCL50 (B-cubed over name mentions).
+    Newswcl(DataArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SeedsArgs {
+    /// Folder of seed articles.
+    #[arg(long, default_value = "../shared/seeds")]
+    pub corpus: PathBuf,
+    /// Expectation file listing what the report must contain.
+    #[arg(long, default_value = "../shared/acceptance/seeds.expect.json")]
+    pub expect: PathBuf,
+    /// Floors file: fail when a figure drops below its recorded floor.
+    #[arg(long)]
+    pub floors: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    /// The benchmark's folder (under ../shared/data).
+    #[arg(long)]
+    pub data: PathBuf,
+    /// Floors file: fail when a figure drops below its recorded floor.
+    #[arg(long)]
+    pub floors: Option<PathBuf>,
+}

@@ -1,0 +1,130 @@
+//! The main job of triangulate, end to end: read inputs, extract and analyse every new document
+//! in parallel, store them, link everything stored into stories, and return the report of the
+//! stories the inputs belong to.
+//!
+//! ```
+//! use triangulate_engine::{run, RunOptions, Silent};
+//! use triangulate_store::MemoryStore;
+//! let mut store = MemoryStore::default();
+//! let outcome = run(&[], &mut store, &RunOptions::default(), &Silent).unwrap();
+//! assert!(outcome.report.stories.is_empty());
+//! ```
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use triangulate_ingest::{read_paths, IngestOptions};
+use triangulate_link::{link, Analysed, StoryOptions};
+use triangulate_model::{Analysis, Article, DocId, Problem, RawDocument, Report, REPORT_SCHEMA};
+use triangulate_store::{Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error("store: {0}")]
+    Store(#[from] StoreError),
+}
+
+/// A checked configuration of one run.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    pub ingest: IngestOptions,
+    pub stories: StoryOptions,
+    /// Report every story in the store, not only those the inputs belong to.
+    pub all_stories: bool,
+}
+
+/// What a run did.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub report: Report,
+    /// Documents read from the inputs.
+    pub read: usize,
+    /// Of those, documents new to the store.
+    pub added: usize,
+}
+
+/// Receives progress of the long stages, for a progress bar.
+pub trait Progress: Sync {
+    fn stage(&self, name: &str, total: usize);
+    fn tick(&self);
+}
+
+/// A [`Progress`] that shows nothing.
+pub struct Silent;
+
+impl Progress for Silent {
+    fn stage(&self, _: &str, _: usize) {}
+    fn tick(&self) {}
+}
+
+/// Extracts and analyses one raw document.
+pub fn process(raw: &RawDocument) -> Result<(Article, Analysis), Problem> {
+    let article = triangulate_extract::extract(raw).map_err(|e| Problem {
+        item: raw.origin.clone(),
+        error: e.to_string(),
+    })?;
+    let analysis = triangulate_analyze::analyze(&article);
+    Ok((article, analysis))
+}
+
+/// Runs the main job on `paths` against `store`.
+pub fn run(
+    paths: &[PathBuf],
+    store: &mut dyn Store,
+    options: &RunOptions,
+    progress: &dyn Progress,
+) -> Result<Outcome, EngineError> {
+    let ingested = read_paths(paths, &options.ingest);
+    let mut skipped = ingested.problems;
+    let read = ingested.documents.len();
+    let input_ids: HashSet<DocId> = ingested.documents.iter().map(|d| d.id.clone()).collect();
+
+    let mut fresh = Vec::new();
+    let mut seen = HashSet::new();
+    for raw in ingested.documents {
+        if seen.insert(raw.id.clone()) && !store.contains(&raw.id)? {
+            fresh.push(raw);
+        }
+    }
+    progress.stage("extracting and analysing", fresh.len());
+    let results: Vec<Result<(RawDocument, Article, Analysis), Problem>> = fresh
+        .into_par_iter()
+        .map(|raw| {
+            let result = process(&raw).map(|(article, analysis)| (raw, article, analysis));
+            progress.tick();
+            result
+        })
+        .collect();
+    let mut items = Vec::new();
+    for result in results {
+        match result {
+            Ok(item) => items.push(item),
+            Err(problem) => skipped.push(problem),
+        }
+    }
+    let added = store.put_batch(&items)?;
+
+    let stored = store.documents()?;
+    progress.stage("linking stories", stored.len());
+    let docs: Vec<Analysed> = stored
+        .into_iter()
+        .map(|d| Analysed {
+            article: d.article,
+            analysis: d.analysis,
+        })
+        .collect();
+    let stories = link(&docs, &options.stories)
+        .into_iter()
+        .filter(|s| options.all_stories || s.sources.iter().any(|src| input_ids.contains(&src.doc)))
+        .collect();
+    Ok(Outcome {
+        report: Report {
+            schema: REPORT_SCHEMA.to_string(),
+            stories,
+            skipped,
+        },
+        read,
+        added,
+    })
+}

@@ -1,0 +1,282 @@
+//! Main text of scraped plain text: a page's visible text, one block per line, with the page's
+//! furniture still in it. Furniture is removed line by line; the headline, byline, dateline and
+//! reprint notice become metadata.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use triangulate_model::{BlockKind, Dated, Provenance, Span};
+
+use crate::article::{Draft, DraftBlock};
+use crate::{boilerplate, dates, reprint};
+
+/// Lines of the page head where a headline, byline or dateline may stand.
+const HEAD_LINES: usize = 8;
+
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    text: &'a str,
+    start: usize,
+}
+
+fn lines(body: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for raw in body.split_inclusive('\n') {
+        let content = raw.trim_end_matches(['\n', '\r']);
+        let lead = content.len() - content.trim_start().len();
+        let text = content.trim();
+        if !text.is_empty() {
+            out.push(Line {
+                text,
+                start: offset + lead,
+            });
+        }
+        offset += raw.len();
+    }
+    out
+}
+
+fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
+}
+
+fn header_date(line: &str) -> Option<(usize, String)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let caps = regex(
+        &RE,
+        r"^(?i:date|published|posted)\s*:?\s+(\d{4}-\d{2}-\d{2})\b\s*",
+    )
+    .captures(line)?;
+    let value = dates::normalise(caps.get(1)?.as_str())?;
+    Some((caps.get(0)?.end(), value))
+}
+
+fn clock_line(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"^\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?$").is_match(line)
+}
+
+fn feed_heading(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &RE,
+        r"(?i)^(?:news\s+feed|latest(?:\s+news)?|live\s+updates|breaking\s+news|just\s+in)$",
+    )
+    .is_match(line)
+}
+
+/// A caption closes with a photo credit in parentheses: "(Name/Agency via Getty Images)".
+fn caption(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &RE,
+        r"(?i)\((?:[^()]*/[^()]*|[^()]*\bvia\s+[^()]+|[^()]*\b(?:photo|getty|reuters|afp|ap|epa|shutterstock|credit)\b[^()]*)\)\s*$",
+    )
+    .is_match(line)
+}
+
+fn teaser_tail(line: &str) -> bool {
+    line.ends_with('…') || line.ends_with("...")
+}
+
+fn sentence_end(line: &str) -> bool {
+    line.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ';', '…', ')'])
+}
+
+struct Byline {
+    authors: Vec<String>,
+    outlet: Option<String>,
+    published: Option<String>,
+}
+
+fn byline(line: &str) -> Option<Byline> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let rest = regex(&RE, r"^(?i:by)\s+")
+        .find(line)
+        .map(|m| &line[m.end()..])?;
+    if line.len() > 300 {
+        return None;
+    }
+    let (names, published) = match dates::find_written(rest) {
+        Some((range, value)) => (&rest[..range.start], Some(value)),
+        None => (rest, None),
+    };
+    static DESK: OnceLock<Regex> = OnceLock::new();
+    let desk = regex(
+        &DESK,
+        r"(?i)^(.+?)\s+(?:news\s+desk|staff|newsroom|editorial\s+team|reporters?)$",
+    );
+    let mut authors = Vec::new();
+    let mut outlet = None;
+    for part in names.split(&[',', '&'][..]).flat_map(|p| p.split(" and ")) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        match desk.captures(part).and_then(|c| c.get(1)) {
+            Some(name) => outlet = Some(name.as_str().trim().to_string()),
+            None if part.split_whitespace().count() <= 5 => authors.push(part.to_string()),
+            None => {}
+        }
+    }
+    Some(Byline {
+        authors,
+        outlet,
+        published,
+    })
+}
+
+fn dateline(line: &str) -> Option<String> {
+    if line.len() > 80 {
+        return None;
+    }
+    let (range, value) = dates::find_written(line)?;
+    // The date must be most of the line: a sentence that contains a date is not a dateline.
+    (range.len() * 2 >= line.trim().len()).then_some(value)
+}
+
+/// Extracts the main text and metadata of scraped plain text.
+pub fn extract(body: &str) -> Draft {
+    let mut all = lines(body);
+    let mut draft = Draft::default();
+    if let Some(first) = all.first_mut() {
+        if let Some((cut, value)) = header_date(first.text) {
+            draft.published = Some(Dated {
+                value,
+                provenance: Provenance::Header,
+            });
+            first.text = first.text[cut..].trim_start();
+            first.start += cut;
+        }
+    }
+    let mut keep = vec![true; all.len()];
+    let mut headline = None;
+    for i in 0..all.len() {
+        let text = all[i].text;
+        if !keep[i] {
+            continue;
+        }
+        if feed_heading(text) && all.get(i + 1).is_some_and(|l| clock_line(l.text)) {
+            drop_feed(&all, &mut keep, i);
+            continue;
+        }
+        if text.is_empty() || boilerplate::furniture_line(text) {
+            keep[i] = false;
+            continue;
+        }
+        if i < HEAD_LINES + 4 {
+            if let Some(by) = byline(text) {
+                keep[i] = false;
+                draft.authors = by.authors;
+                draft.outlet = draft.outlet.take().or(by.outlet);
+                if draft.published.is_none() {
+                    draft.published = by.published.map(|value| Dated {
+                        value,
+                        provenance: Provenance::Dateline,
+                    });
+                }
+                // The headline is the last kept short line above the byline.
+                if let Some(h) = (0..i).rev().find(|&j| keep[j] && all[j].text.len() < 200) {
+                    headline = Some(h);
+                    keep[h] = false;
+                }
+                continue;
+            }
+            if let Some(value) = dateline(text) {
+                keep[i] = false;
+                if draft.published.is_none() {
+                    draft.published = Some(Dated {
+                        value,
+                        provenance: Provenance::Dateline,
+                    });
+                }
+                continue;
+            }
+        }
+        if let Some(notice) = reprint::notice(text) {
+            keep[i] = false;
+            draft.reprint.get_or_insert(notice);
+            continue;
+        }
+        if caption(text) {
+            keep[i] = false;
+            continue;
+        }
+        // A related-article teaser: a headline line, then a paragraph cut off with an ellipsis.
+        if teaser_tail(text) && i > 0 && keep[i - 1] && !sentence_end(all[i - 1].text) {
+            keep[i] = false;
+            keep[i - 1] = false;
+            continue;
+        }
+    }
+    drop_sandwiched(&all, &mut keep);
+    if let Some(h) = headline {
+        draft.title = Some(all[h].text.to_string());
+    }
+    draft.blocks = all
+        .iter()
+        .zip(&keep)
+        .filter(|(_, &k)| k)
+        .map(|(line, _)| {
+            let text = strip_share(line.text);
+            DraftBlock {
+                text: text.to_string(),
+                kind: if sentence_end(text) || text.len() > 150 {
+                    BlockKind::Paragraph
+                } else {
+                    BlockKind::Heading
+                },
+                source: Some(Span::new(line.start, line.start + text.len())),
+            }
+        })
+        .collect();
+    draft
+}
+
+/// Drops a news feed: the heading and every item (a clock time and the few lines after it)
+/// while items keep coming.
+fn drop_feed(all: &[Line<'_>], keep: &mut [bool], heading: usize) {
+    keep[heading] = false;
+    let mut since_clock = 0;
+    for j in heading + 1..all.len() {
+        if clock_line(all[j].text) {
+            since_clock = 0;
+        } else {
+            since_clock += 1;
+            // An item is a time, a headline and a paragraph or two.
+            if since_clock > 3 {
+                return;
+            }
+        }
+        keep[j] = false;
+    }
+}
+
+/// A short label between two furniture lines belongs to the furniture (a newsletter's name
+/// between "Subscribe" and "* indicates required").
+fn drop_sandwiched(all: &[Line<'_>], keep: &mut [bool]) {
+    let furniture = |j: usize| {
+        all.get(j)
+            .is_some_and(|l| boilerplate::furniture_line(l.text))
+    };
+    for i in 1..all.len() {
+        let text = all[i].text;
+        if keep[i] && text.len() < 80 && !sentence_end(text) && furniture(i - 1) && furniture(i + 1)
+        {
+            keep[i] = false;
+        }
+    }
+}
+
+/// Share buttons scraped onto the end of a paragraph: "... deserves support. Share".
+fn strip_share(text: &str) -> &str {
+    for tail in [" Share", " Tweet", " Share this"] {
+        if let Some(head) = text.strip_suffix(tail) {
+            if sentence_end(head) {
+                return head;
+            }
+        }
+    }
+    text
+}

@@ -1,0 +1,126 @@
+//! Extraction from invented HTML pages: article text kept in order, furniture dropped, metadata
+//! read from the places pages put it.
+
+use triangulate_extract::extract;
+use triangulate_model::{Article, BlockKind, Body, DocId, Provenance, RawDocument};
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
+fn run(html: String, url: Option<&str>) -> Article {
+    let doc = RawDocument {
+        id: DocId::of_bytes(html.as_bytes()),
+        origin: "fixture".into(),
+        url: url.map(str::to_string),
+        outlet: None,
+        published: None,
+        title: None,
+        body: Body::Html(html),
+    };
+    extract(&doc).expect("fixture extracts")
+}
+
+#[test]
+fn news_page_keeps_the_story_and_drops_furniture() {
+    let a = run(fixture("harbour-gazette.html"), None);
+    for furniture in [
+        "Home",
+        "Sign up for our morning briefing",
+        "Share on",
+        "Photo: Lena Ostrova",
+        "Council approves bike lanes",
+        "Accept cookies",
+        "Great article",
+        "Advertisement",
+        "Ferry timetable",
+    ] {
+        assert!(
+            !a.text.contains(furniture),
+            "furniture {furniture:?} left in:\n{}",
+            a.text
+        );
+    }
+    let first = a
+        .text
+        .find("The harbour authority of Port Vessel")
+        .expect("lead kept");
+    let heading = a.text.find("What happens next").expect("heading kept");
+    let quote = a
+        .text
+        .find("We have waited twenty years")
+        .expect("block quote kept");
+    let item = a.text.find("a new customs hall").expect("list item kept");
+    let last = a
+        .text
+        .find("The works are due to finish in 2027.")
+        .expect("last paragraph kept");
+    assert!(first < heading && heading < quote && quote < item && item < last);
+    let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
+    assert!(kinds.contains(&BlockKind::Heading) && kinds.contains(&BlockKind::Quote));
+    assert!(kinds.contains(&BlockKind::ListItem));
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Port Vessel harbour to double in size")
+    );
+    assert_eq!(a.outlet.as_deref(), Some("The Harbour Gazette"));
+    assert_eq!(a.authors, vec!["Mirela Tamsin".to_string()]);
+    let published = a.published.expect("published");
+    assert_eq!(published.day(), "2022-03-14");
+    assert_eq!(published.provenance, Provenance::MetaTag);
+    assert_eq!(a.modified.expect("modified").day(), "2022-03-15");
+    assert_eq!(
+        a.canonical_url.as_deref(),
+        Some("https://harbour-gazette.example/port-vessel-expansion")
+    );
+    assert_eq!(a.language.as_deref(), Some("en"));
+}
+
+#[test]
+fn reprint_notice_and_url_date() {
+    let html = "<html><head><title>Orchard yields fall - Valley Ledger</title></head><body>\
+        <article><p>Apple growers in the Tessel valley picked a third less fruit this autumn, \
+        the growers' association said, blaming a late frost in April.</p>\
+        <p>Prices at the wholesale market rose by a fifth, traders said on Friday.</p>\
+        <p><em>This story was originally published by Hillside Farm Weekly and is republished \
+        with permission.</em></p></article></body></html>";
+    let a = run(
+        html.into(),
+        Some("https://valley-ledger.example/2021/10/08/orchard-yields"),
+    );
+    assert_eq!(
+        a.reprint.expect("reprint").original_outlet,
+        "Hillside Farm Weekly"
+    );
+    assert!(!a.text.contains("originally published"));
+    assert_eq!(a.outlet.as_deref(), Some("Valley Ledger"));
+    let published = a.published.expect("date from the URL");
+    assert_eq!(
+        (published.day(), published.provenance),
+        ("2021-10-08", Provenance::Url)
+    );
+}
+
+#[test]
+fn container_hints_win() {
+    let html = "<html><head><meta property='og:site_name' content='Page Name'></head><body>\
+        <p>The lighthouse keeper retired after forty years, the town said in a statement.</p></body></html>";
+    let doc = RawDocument {
+        id: DocId("x".into()),
+        origin: "feed".into(),
+        url: Some("https://example.org/a".into()),
+        outlet: Some("Feed Outlet".into()),
+        published: Some("2020-02-03".into()),
+        title: Some("Keeper retires".into()),
+        body: Body::Html(html.into()),
+    };
+    let a = extract(&doc).expect("extracts");
+    assert_eq!(a.outlet.as_deref(), Some("Feed Outlet"));
+    assert_eq!(a.title.as_deref(), Some("Keeper retires"));
+    let published = a.published.expect("published");
+    assert_eq!(
+        (published.value.as_str(), published.provenance),
+        ("2020-02-03", Provenance::Given)
+    );
+}

@@ -1,0 +1,294 @@
+//! Cross-document entity resolution within a story: the local entities of every source merged
+//! into story entities, across spellings and romanisations ("Tokayev", "Tokaev", "Toqaev").
+//!
+//! Local entities are merged in three passes, fullest names first:
+//! 1. the same transliteration-aware key of the full name (see
+//!    [`triangulate_analyze::entities::name_key`]) and kinds that agree;
+//! 2. a one-word name that equals the surname of exactly one person of the story (a surname
+//!    shared by two different people merges with neither);
+//! 3. an acronym whose letters are the initials of exactly one organisation.
+//!
+//! Two full names with different given names never merge, so neither do two people who share a
+//! surname.
+
+use std::collections::HashMap;
+
+use triangulate_analyze::entities::{name_key, surname_key};
+use triangulate_model::{
+    Alias, Analysis, Article, Entity, EntityKind, Evidence, LocalEntity, MentionForm,
+};
+
+/// Story entities and where each local entity went.
+#[derive(Debug, Clone, Default)]
+pub struct Resolution {
+    pub entities: Vec<Entity>,
+    /// (document index, local entity index) -> index into `entities`.
+    pub map: HashMap<(usize, usize), usize>,
+}
+
+struct Local<'a> {
+    doc: usize,
+    index: usize,
+    entity: &'a LocalEntity,
+    key: String,
+    surname: String,
+    words: usize,
+    /// Byte offset of the first mention: with `doc`, the order of first appearance.
+    first: usize,
+}
+
+struct Group {
+    kind: EntityKind,
+    members: Vec<usize>,
+    keys: Vec<String>,
+}
+
+/// Resolves the local entities of the documents of one story into story entities.
+pub fn resolve(docs: &[(&Article, &Analysis)]) -> Resolution {
+    let mut locals: Vec<Local> = Vec::new();
+    for (d, (_, analysis)) in docs.iter().enumerate() {
+        for (l, entity) in analysis.entities.iter().enumerate() {
+            let first = entity
+                .mentions
+                .iter()
+                .filter_map(|&m| analysis.mentions.get(m))
+                .map(|m| m.span.start)
+                .min()
+                .unwrap_or(usize::MAX);
+            let key = name_key(&entity.name);
+            if key.is_empty() {
+                continue;
+            }
+            locals.push(Local {
+                doc: d,
+                index: l,
+                entity,
+                words: key.split(' ').count(),
+                surname: surname_key(&entity.name),
+                key,
+                first,
+            });
+        }
+    }
+
+    let mut order: Vec<usize> = (0..locals.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            is_acronym(&locals[i].entity.name),
+            std::cmp::Reverse(locals[i].words),
+            locals[i].doc,
+            locals[i].first,
+        )
+    });
+    let mut groups: Vec<Group> = Vec::new();
+    for &i in &order {
+        let local = &locals[i];
+        let found = same_name(&groups, local)
+            .or_else(|| surname_match(&groups, &locals, local))
+            .or_else(|| acronym_match(&groups, &locals, local));
+        match found {
+            Some(g) => {
+                groups[g].members.push(i);
+                if !groups[g].keys.contains(&local.key) {
+                    groups[g].keys.push(local.key.clone());
+                }
+            }
+            None => groups.push(Group {
+                kind: local.entity.kind,
+                members: vec![i],
+                keys: vec![local.key.clone()],
+            }),
+        }
+    }
+
+    // Story entities in order of first appearance.
+    groups.sort_by_key(|g| {
+        g.members
+            .iter()
+            .map(|&m| (locals[m].doc, locals[m].first))
+            .min()
+    });
+    let mut resolution = Resolution::default();
+    for (n, group) in groups.iter().enumerate() {
+        for &m in &group.members {
+            resolution.map.insert((locals[m].doc, locals[m].index), n);
+        }
+        resolution
+            .entities
+            .push(build_entity(n, group, &locals, docs));
+    }
+    resolution
+}
+
+fn is_acronym(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !name.contains(' ')
+}
+
+fn kinds_agree(a: EntityKind, b: EntityKind) -> bool {
+    a == b
+        || (a != EntityKind::Person
+            && b != EntityKind::Person
+            && a != EntityKind::Group
+            && b != EntityKind::Group)
+}
+
+fn same_name(groups: &[Group], local: &Local) -> Option<usize> {
+    groups
+        .iter()
+        .position(|g| g.keys.contains(&local.key) && kinds_agree(g.kind, local.entity.kind))
+}
+
+/// A one-word name that is the surname of exactly one person of the story.
+fn surname_match(groups: &[Group], locals: &[Local], local: &Local) -> Option<usize> {
+    if local.words != 1 || matches!(local.entity.kind, EntityKind::Location | EntityKind::Group) {
+        return None;
+    }
+    let fits: Vec<usize> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.kind == EntityKind::Person)
+        .filter(|(_, g)| {
+            g.members
+                .iter()
+                .any(|&m| locals[m].words > 1 && locals[m].surname == local.surname)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    // Two people with this surname: the one-word mention cannot say which.
+    let distinct_people: std::collections::HashSet<&str> = fits
+        .iter()
+        .flat_map(|&g| groups[g].keys.iter().map(String::as_str))
+        .filter(|k| k.contains(' '))
+        .collect();
+    match fits.as_slice() {
+        [g] if distinct_people.len() <= 1 || same_person_keys(&distinct_people) => Some(*g),
+        _ => None,
+    }
+}
+
+/// Full-name keys that differ only by a dropped middle name still name one person.
+fn same_person_keys(keys: &std::collections::HashSet<&str>) -> bool {
+    let firsts: std::collections::HashSet<&str> =
+        keys.iter().filter_map(|k| k.split(' ').next()).collect();
+    firsts.len() <= 1
+}
+
+/// An acronym whose letters are the initials of exactly one organisation of the story.
+fn acronym_match(groups: &[Group], locals: &[Local], local: &Local) -> Option<usize> {
+    if !is_acronym(&local.entity.name) {
+        return None;
+    }
+    let letters: String = local
+        .entity
+        .name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    let fits: Vec<usize> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.kind == EntityKind::Organization)
+        .filter(|(_, g)| {
+            g.members
+                .iter()
+                .any(|&m| initials(&locals[m].entity.name) == letters)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    match fits.as_slice() {
+        [g] => Some(*g),
+        _ => None,
+    }
+}
+
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "&"))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn build_entity(
+    n: usize,
+    group: &Group,
+    locals: &[Local],
+    docs: &[(&Article, &Analysis)],
+) -> Entity {
+    let mut aliases: Vec<Alias> = Vec::new();
+    let mut roles: Vec<String> = Vec::new();
+    let mut mentions: Vec<Evidence> = Vec::new();
+    let mut kinds: Vec<(EntityKind, usize)> = Vec::new();
+    let mut members = group.members.clone();
+    members.sort_by_key(|&m| (locals[m].doc, locals[m].first));
+    for &m in &members {
+        let local = &locals[m];
+        let (article, analysis) = docs[local.doc];
+        match kinds.iter_mut().find(|(k, _)| *k == local.entity.kind) {
+            Some((_, c)) => *c += local.entity.mentions.len(),
+            None => kinds.push((local.entity.kind, local.entity.mentions.len())),
+        }
+        for role in &local.entity.roles {
+            if !roles.contains(role) {
+                roles.push(role.clone());
+            }
+        }
+        for mention in local
+            .entity
+            .mentions
+            .iter()
+            .filter_map(|&i| analysis.mentions.get(i))
+        {
+            mentions.push(Evidence {
+                doc: article.id.clone(),
+                span: mention.span,
+            });
+            if !matches!(mention.form, MentionForm::Name | MentionForm::Acronym) {
+                continue;
+            }
+            match aliases.iter_mut().find(|a| a.text == mention.text) {
+                Some(alias) => {
+                    alias.count += 1;
+                    if !alias.docs.contains(&article.id) {
+                        alias.docs.push(article.id.clone());
+                    }
+                }
+                None => aliases.push(Alias {
+                    text: mention.text.clone(),
+                    count: 1,
+                    docs: vec![article.id.clone()],
+                }),
+            }
+        }
+    }
+    // The canonical name: the fullest spelling, then the most used one.
+    let name = aliases
+        .iter()
+        .filter(|a| !is_acronym(&a.text))
+        .max_by_key(|a| {
+            (
+                a.text.split_whitespace().count(),
+                a.count,
+                std::cmp::Reverse(a.text.len()),
+            )
+        })
+        .or_else(|| aliases.first())
+        .map(|a| a.text.clone())
+        .or_else(|| members.first().map(|&m| locals[m].entity.name.clone()))
+        .unwrap_or_default();
+    let kind = kinds
+        .iter()
+        .max_by_key(|(_, c)| *c)
+        .map_or(group.kind, |(k, _)| *k);
+    Entity {
+        id: format!("e{}", n + 1),
+        name,
+        kind,
+        aliases,
+        roles,
+        mentions,
+    }
+}
+
+#[cfg(test)]
+mod tests;
