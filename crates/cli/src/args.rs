@@ -142,6 +142,9 @@ pub struct SeedsArgs {
     /// Floors file: fail when a figure drops below its recorded floor.
     #[arg(long)]
     pub floors: Option<PathBuf>,
+    /// Name of the figures in the floors file (`NAME.passed`), to check several corpora.
+    #[arg(long, default_value = "seeds")]
+    pub name: String,
 }
 
 #[derive(Debug, Args)]

@@ -85,36 +85,36 @@ fn report(args: ReportArgs) -> Result<ExitCode> {
 fn eval(command: EvalCommand) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let (name, figures, floors) = match command {
+    let (name, figures, floors) = match &command {
         EvalCommand::Seeds(a) => (
-            "seeds",
+            a.name.as_str(),
             triangulate_eval::seeds::run(&a.corpus, &a.expect, &mut out)?,
-            a.floors,
+            a.floors.clone(),
         ),
         EvalCommand::Extract(a) => (
             "extract",
             triangulate_eval::extraction::run(&a.data, &mut out)?,
-            a.floors,
+            a.floors.clone(),
         ),
         EvalCommand::Timebank(a) => (
             "timebank",
             triangulate_eval::timebank::run(&a.data, &mut out)?,
-            a.floors,
+            a.floors.clone(),
         ),
         EvalCommand::Polnear(a) => (
             "polnear",
             triangulate_eval::polnear::run(&a.data, &mut out)?,
-            a.floors,
+            a.floors.clone(),
         ),
         EvalCommand::Meantime(a) => (
             "meantime",
             triangulate_eval::meantime::run(&a.data, &mut out)?,
-            a.floors,
+            a.floors.clone(),
         ),
         EvalCommand::Newswcl(a) => (
             "newswcl",
             triangulate_eval::newswcl::run(&a.data, &mut out)?,
-            a.floors,
+            a.floors.clone(),
         ),
     };
     print_figures(&mut out, name, &figures)?;

@@ -45,9 +45,10 @@ fn bad_inputs_are_named_and_the_batch_goes_on() {
         [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 0, 255],
     )
     .unwrap();
+    // Neither UTF-8 nor windows-1252 (0x81, 0x8d, 0x90 and 0x9d are undefined there).
     std::fs::write(
         inputs.join("latin.txt"),
-        [0xffu8, 0xfe, 0xfd, 0x00, 0x81, 0x00],
+        b"Caf\xc3\x28 \x81\x8d\x90\x9d port",
     )
     .unwrap();
     let good_line = serde_json::json!({

@@ -6,7 +6,7 @@
 //! measured twice: on the stems of [`crate::similarity`] and on six-letter stem prefixes, which
 //! let derived forms meet ("militarily" / "military", "invincible" / "invincibility"); a short
 //! sentence whose words all occur, in pairs, inside a longer one aligns by containment (a headline
-//! fragment inside the full quote). Groups are built by complete linkage, so that a chain of
+//! fragment inside the full quote). Groups are built by average linkage, so that a chain of
 //! loose matches cannot glue two utterances together through a third. Each rendering is then
 //! compared with the fullest one: verbatim, shortened (with the dropped words), reworded, or
 //! translated (a different language).
@@ -30,8 +30,8 @@ pub struct AlignQuote<'a> {
 const SAME_SPEAKER: f32 = 0.42;
 /// Affinity needed when a speaker is unknown on either side: nearly the same words.
 const UNKNOWN_SPEAKER: f32 = 0.7;
-/// Every pair inside one utterance must still be at least this close.
-const LINKAGE_FLOOR: f32 = 0.25;
+/// Two groups merge only when their renderings are this close on average.
+const LINKAGE_FLOOR: f32 = 0.3;
 
 /// One sentence of one quote.
 struct Segment<'a> {
@@ -84,7 +84,7 @@ pub fn align(quotes: &[AlignQuote]) -> Vec<Utterance> {
     }
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
 
-    // Complete linkage over the accepted pairs, strongest first.
+    // Average linkage over the accepted pairs, strongest first.
     let mut cluster: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     for &(_, i, j) in &pairs {
@@ -92,16 +92,21 @@ pub fn align(quotes: &[AlignQuote]) -> Vec<Utterance> {
         if ci == cj {
             continue;
         }
-        let fits = members[ci].iter().all(|&a| {
+        let mut total = 0.0f32;
+        let mut count = 0usize;
+        let compatible = members[ci].iter().all(|&a| {
             members[cj].iter().all(|&b| {
                 let (qa, qb) = (segments[a].quote, segments[b].quote);
                 let speakers_agree = match (quotes[qa].speaker, quotes[qb].speaker) {
                     (Some(x), Some(y)) => x == y,
                     _ => true,
                 };
-                qa != qb && speakers_agree && affinity[a * n + b] >= LINKAGE_FLOOR
+                total += affinity[a * n + b];
+                count += 1;
+                qa != qb && speakers_agree
             })
         });
+        let fits = compatible && total / count.max(1) as f32 >= LINKAGE_FLOOR;
         if !fits {
             continue;
         }

@@ -63,7 +63,7 @@ fn can_open(family: Family, prev: Option<char>, next: Option<char>) -> bool {
         Family::SingleCurly | Family::SingleStraight => {
             prev_ok && next.is_some_and(|n| n.is_alphanumeric() || n == '…')
         }
-        _ => prev_ok && next_ok || prev.is_none() && next_ok,
+        _ => prev_ok && next_ok,
     }
 }
 

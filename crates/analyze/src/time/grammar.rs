@@ -191,8 +191,11 @@ fn skip_modifiers(c: &Cursor, i: usize) -> usize {
     }
 }
 
+/// A recognition rule: the exclusive end token and meaning of a match at a token.
+type Rule = fn(&Cursor, usize) -> Option<(usize, Sem)>;
+
 fn core(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
-    let rules: [fn(&Cursor, usize) -> Option<(usize, Sem)>; 10] = [
+    let rules: [Rule; 10] = [
         month_date,
         numeric_date,
         weekday_expr,
@@ -996,6 +999,10 @@ fn duration(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
         u += 1;
     }
     let (unit, plural) = Unit::parse(c.w(u))?;
+    if unit == Unit::Second && !plural && c.class(u + 1) == Some(Class::Word) {
+        // "a second goal": the ordinal, not the unit.
+        return None;
+    }
     if plural && matches!(c.w(k), "a" | "an") {
         // "a days" is not English.
         return None;

@@ -1,17 +1,471 @@
-use super::*;
+use proptest::prelude::*;
 
-fn one(text: &str, anchor: &str) -> Vec<(String, String)> {
+use super::*;
+use triangulate_model::TimeKind;
+
+fn run(text: &str, anchor: &str) -> Vec<TimeExpr> {
     let sentences = crate::sentences::split(text);
     find(text, &sentences, Anchor::parse(anchor))
+}
+
+/// The value given to the expression whose text is exactly `expr`.
+fn value_of(text: &str, anchor: &str, expr: &str) -> Option<String> {
+    run(text, anchor)
         .into_iter()
-        .map(|t| (t.text, t.value))
-        .collect()
+        .find(|t| t.text == expr)
+        .map(|t| t.value)
+}
+
+fn check(text: &str, anchor: &str, expr: &str, want: &str) {
+    let found = run(text, anchor);
+    let got = found.iter().find(|t| t.text == expr);
+    assert_eq!(
+        got.map(|t| t.value.as_str()),
+        Some(want),
+        "{expr:?} in {text:?}: {found:#?}"
+    );
 }
 
 #[test]
-fn placeholder_compiles() {
+fn anchor_parses_and_rejects_impossible_days() {
     assert_eq!(
-        one("It rained yesterday.", "2024-09-17"),
-        vec![("yesterday".to_string(), "2024-09-16".to_string())]
+        Anchor::parse("2024-09-17T08:00:00"),
+        Some(Anchor {
+            year: 2024,
+            month: 9,
+            day: 17
+        })
     );
+    assert_eq!(Anchor::parse("2024-02-30"), None);
+    assert_eq!(Anchor::parse("Sept"), None);
+}
+
+#[test]
+fn full_dates() {
+    check(
+        "The mayor of Brellin resigned on September 16, 2024.",
+        "2024-09-20",
+        "September 16, 2024",
+        "2024-09-16",
+    );
+    check(
+        "The talks ended on 16 September 2023.",
+        "2024-09-20",
+        "16 September 2023",
+        "2023-09-16",
+    );
+    check(
+        "The filing is dated 2024-09-16.",
+        "2024-09-20",
+        "2024-09-16",
+        "2024-09-16",
+    );
+    check(
+        "Ferro Bank said on Sept. 16 that it had closed.",
+        "2024-09-17",
+        "Sept. 16",
+        "2024-09-16",
+    );
+}
+
+#[test]
+fn month_day_without_year_follows_the_tense() {
+    // Past clause, later in the year than the anchor: last year.
+    check(
+        "The council voted on Nov. 9 to close the port.",
+        "2024-09-17",
+        "Nov. 9",
+        "2023-11-09",
+    );
+    // Future clause: this year.
+    check(
+        "The council will vote on Nov. 9 on the port.",
+        "2024-09-17",
+        "Nov. 9",
+        "2024-11-09",
+    );
+    // Past clause, earlier in the year: this year.
+    check(
+        "The council voted on March 3 to close the port.",
+        "2024-09-17",
+        "March 3",
+        "2024-03-03",
+    );
+}
+
+#[test]
+fn months_and_years() {
+    check(
+        "In June, the Velora trade fair drew record crowds.",
+        "2024-09-16",
+        "June",
+        "2024-06",
+    );
+    check(
+        "The plant opened in October 2023.",
+        "2024-09-17",
+        "October 2023",
+        "2023-10",
+    );
+    check("Prices rose sharply in 2022.", "2024-09-17", "2022", "2022");
+    check("Sales fell last year.", "2024-09-17", "last year", "2023");
+    check("Sales fell a year ago.", "2024-09-17", "a year ago", "2023");
+    check(
+        "The ministry expects growth next year.",
+        "2024-09-17",
+        "next year",
+        "2025",
+    );
+    check(
+        "Output peaked in the 1980s.",
+        "2024-09-17",
+        "the 1980s",
+        "198",
+    );
+    check(
+        "Output grew in fiscal 1989.",
+        "1990-03-01",
+        "fiscal 1989",
+        "1989",
+    );
+    check(
+        "The house was built in nineteen ninety-six.",
+        "1998-03-01",
+        "nineteen ninety-six",
+        "1996",
+    );
+}
+
+#[test]
+fn relative_days_weeks_and_months() {
+    check(
+        "The ferry sank yesterday.",
+        "2024-09-17",
+        "yesterday",
+        "2024-09-16",
+    );
+    check(
+        "The ferry sails today.",
+        "2024-09-17",
+        "today",
+        "2024-09-17",
+    );
+    check(
+        "The ferry sails tomorrow.",
+        "2024-09-17",
+        "tomorrow",
+        "2024-09-18",
+    );
+    check(
+        "Strikes spread last month.",
+        "2024-09-17",
+        "last month",
+        "2024-08",
+    );
+    check(
+        "Strikes spread earlier this month.",
+        "2024-09-17",
+        "earlier this month",
+        "2024-09",
+    );
+    // 2024-09-17 is in ISO week 38.
+    check(
+        "Strikes spread this week.",
+        "2024-09-17",
+        "this week",
+        "2024-W38",
+    );
+    check(
+        "Strikes spread two weeks ago.",
+        "2024-09-17",
+        "two weeks ago",
+        "2024-W36",
+    );
+    check(
+        "Strikes spread three days ago.",
+        "2024-09-17",
+        "three days ago",
+        "2024-09-14",
+    );
+}
+
+#[test]
+fn weekdays_by_tense() {
+    // 2024-09-17 is a Tuesday.
+    check(
+        "The minister resigned Monday.",
+        "2024-09-17",
+        "Monday",
+        "2024-09-16",
+    );
+    check(
+        "The minister will resign Friday.",
+        "2024-09-17",
+        "Friday",
+        "2024-09-20",
+    );
+    check(
+        "The minister resigned last Tuesday.",
+        "2024-09-17",
+        "last Tuesday",
+        "2024-09-10",
+    );
+    check(
+        "Crowds gathered Saturday night.",
+        "2024-09-17",
+        "Saturday night",
+        "2024-09-14TNI",
+    );
+}
+
+#[test]
+fn ranges_keep_one_expression_valued_at_the_start() {
+    let found = run(
+        "The summit runs on September 16-17 in Tarvos.",
+        "2024-09-10",
+    );
+    let summit: Vec<_> = found.iter().filter(|t| t.text.contains("16")).collect();
+    assert_eq!(summit.len(), 1, "{found:#?}");
+    assert_eq!(summit[0].text, "September 16-17");
+    assert_eq!(summit[0].value, "2024-09-16");
+}
+
+#[test]
+fn durations() {
+    let found = run("The Ostrava talks lasted three days.", "2024-09-17");
+    let d = found
+        .iter()
+        .find(|t| t.text == "three days")
+        .expect("duration found");
+    assert_eq!((d.kind, d.value.as_str()), (TimeKind::Duration, "P3D"));
+    check(
+        "She began a three-day trip.",
+        "2024-09-17",
+        "three-day",
+        "P3D",
+    );
+    check("He waited 18 months.", "2024-09-17", "18 months", "P18M");
+    check(
+        "He served for 2 1/2 years.",
+        "2024-09-17",
+        "2 1/2 years",
+        "P2Y6M",
+    );
+    check(
+        "Sales rose in the first nine months.",
+        "2024-09-17",
+        "the first nine months",
+        "P9M",
+    );
+    check(
+        "It took several weeks.",
+        "2024-09-17",
+        "several weeks",
+        "PXW",
+    );
+    check(
+        "The storm lasted four hours.",
+        "2024-09-17",
+        "four hours",
+        "PT4H",
+    );
+}
+
+#[test]
+fn clock_times() {
+    let found = run("The quake struck at 1:24 AM on Monday.", "2024-09-17");
+    let t = found
+        .iter()
+        .find(|t| t.text.starts_with("1:24"))
+        .expect("time found");
+    assert_eq!(t.kind, TimeKind::Time);
+    assert_eq!(t.value, "2024-09-16T01:24");
+    check(
+        "Polls close at 5 p.m. today.",
+        "2024-09-17",
+        "5 p.m. today",
+        "2024-09-17T17:00",
+    );
+    assert!(run("They marched at dawn.", "2024-09-17").is_empty());
+}
+
+#[test]
+fn quarters() {
+    check(
+        "Profit rose in the third quarter.",
+        "2024-10-20",
+        "the third quarter",
+        "2024-Q3",
+    );
+    check(
+        "Profit rose in Q3 2024.",
+        "2025-01-20",
+        "Q3 2024",
+        "2024-Q3",
+    );
+    check(
+        "Third-quarter profit rose, and sales fell from a year earlier.",
+        "2024-10-20",
+        "a year earlier",
+        "2023-Q3",
+    );
+    check(
+        "The fourth quarter of 2023 was weak.",
+        "2024-10-20",
+        "The fourth quarter of 2023",
+        "2023-Q4",
+    );
+    check(
+        "Costs rose in the quarter ended Sept. 30.",
+        "2024-10-20",
+        "the quarter",
+        "2024-Q3",
+    );
+}
+
+#[test]
+fn references_and_sets() {
+    check(
+        "Prices are now falling.",
+        "2024-09-17",
+        "now",
+        "PRESENT_REF",
+    );
+    check(
+        "The bridge is currently closed.",
+        "2024-09-17",
+        "currently",
+        "PRESENT_REF",
+    );
+    check(
+        "The bridge recently reopened.",
+        "2024-09-17",
+        "recently",
+        "PAST_REF",
+    );
+    check(
+        "Such storms were rare in the past.",
+        "2024-09-17",
+        "the past",
+        "PAST_REF",
+    );
+    check(
+        "The board meets twice a year.",
+        "2024-09-17",
+        "a year",
+        "P1Y",
+    );
+    check(
+        "This summer was dry.",
+        "2024-09-17",
+        "This summer",
+        "2024-SU",
+    );
+}
+
+#[test]
+fn no_anchor_leaves_the_year_open() {
+    check("The council voted on Nov. 9.", "", "Nov. 9", "XXXX-11-09");
+    check("The council voted in 2019.", "", "2019", "2019");
+    let found = run("The council voted yesterday.", "");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].value.starts_with("XXXX"), "{found:?}");
+}
+
+#[test]
+fn reasoning_names_rule_and_anchor() {
+    let found = run("The council voted on Nov. 9.", "2024-09-17");
+    let why = &found[0].reasoning;
+    assert!(
+        why.contains("past tense") && why.contains("2024-09-17") && why.contains("previous year"),
+        "{why}"
+    );
+}
+
+#[test]
+fn words_that_only_look_like_dates_are_ignored() {
+    assert!(value_of("Officials may decide to march on.", "2024-09-17", "may").is_none());
+    assert!(run(
+        "The loan of $1,990 was repaid by 1,200 people.",
+        "2024-09-17"
+    )
+    .is_empty());
+    assert!(run("He scored a second goal.", "2024-09-17").is_empty());
+}
+
+fn seed(prefix: &str) -> Option<String> {
+    let dir = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/seeds"
+    ));
+    let entry = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))?;
+    std::fs::read_to_string(entry.path()).ok()
+}
+
+fn seed_values(prefix: &str, anchor: &str) -> Option<Vec<(String, String)>> {
+    let text = seed(prefix)?;
+    Some(
+        run(&text, anchor)
+            .into_iter()
+            .map(|t| (t.text, t.value))
+            .collect(),
+    )
+}
+
+fn has(found: &[(String, String)], text: &str, value: &str) -> bool {
+    found.iter().any(|(t, v)| t.contains(text) && v == value)
+}
+
+#[test]
+fn seed_articles() {
+    let Some(s4) = seed_values("004_", "2024-09-16") else {
+        eprintln!("seeds not found; skipped");
+        return;
+    };
+    assert!(has(&s4, "September 15", "2024-09-15"), "{s4:?}");
+    assert!(has(&s4, "June", "2024-06"), "{s4:?}");
+    assert!(has(&s4, "February 2022", "2022-02"), "{s4:?}");
+    let s0 = seed_values("000_", "2024-09-17").unwrap_or_default();
+    assert!(has(&s0, "Sept. 16", "2024-09-16"), "{s0:?}");
+    assert!(has(&s0, "October 2023", "2023-10"), "{s0:?}");
+    let s2 = seed_values("002_", "2024-09-16").unwrap_or_default();
+    assert!(has(&s2, "November 9, 2023", "2023-11-09"), "{s2:?}");
+}
+
+proptest! {
+    #[test]
+    fn spans_slice_back_and_never_panic(text in "\\PC{0,200}") {
+        let sentences = crate::sentences::split(&text);
+        for anchor in [None, Anchor::parse("2024-09-17")] {
+            for t in find(&text, &sentences, anchor) {
+                prop_assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+                prop_assert_eq!(&text[t.span.start..t.span.end], t.text.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn date_like_input_never_panics(
+        words in proptest::collection::vec(
+            prop_oneof![
+                Just("Sept."), Just("16"), Just("-"), Just("2024"), Just("last"), Just("the"),
+                Just("quarter"), Just("third"), Just("ago"), Just("a"), Just("year"), Just("Monday"),
+                Just("p.m."), Just(":"), Just("'"), Just("s"), Just("nineteen"), Just("mid"),
+                Just("9999"), Just("0"), Just("31"), Just("99999999999"), Just("earlier"), Just(","),
+            ],
+            0..12,
+        )
+    ) {
+        let text = words.join(" ");
+        let glued = words.concat();
+        for t in [text, glued] {
+            let found = find(&t, &crate::sentences::split(&t), Anchor::parse("2024-02-29"));
+            for e in found {
+                prop_assert_eq!(&t[e.span.start..e.span.end], e.text.as_str());
+            }
+        }
+    }
 }
