@@ -129,6 +129,10 @@ pub enum EvalCommand {
     Meantime(DataArgs),
     /// Cross-outlet entity resolution on NewsWCL50 (B-cubed over name mentions).
     Newswcl(DataArgs),
+    /// Story clustering on ECB+ stories and cross-lingual MEANTIME (pairwise and B-cubed F1).
+    Stories(DataArgs),
+    /// Framing labels per outlet and concept on NewsWCL50 (label precision and recall).
+    Framing(DataArgs),
 }
 
 #[derive(Debug, Args)]

@@ -116,6 +116,16 @@ fn eval(command: EvalCommand) -> Result<ExitCode> {
             triangulate_eval::newswcl::run(&a.data, &mut out)?,
             a.floors.clone(),
         ),
+        EvalCommand::Stories(a) => (
+            "stories",
+            triangulate_eval::stories::run(&a.data, &mut out)?,
+            a.floors.clone(),
+        ),
+        EvalCommand::Framing(a) => (
+            "framing",
+            triangulate_eval::framing::run(&a.data, &mut out)?,
+            a.floors.clone(),
+        ),
     };
     print_figures(&mut out, name, &figures)?;
     let Some(path) = floors else {

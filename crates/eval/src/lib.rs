@@ -4,10 +4,12 @@
 //! recorded in the repository.
 
 pub mod extraction;
+pub mod framing;
 pub mod meantime;
 pub mod newswcl;
 pub mod polnear;
 pub mod seeds;
+pub mod stories;
 pub mod timebank;
 
 use std::path::PathBuf;

@@ -51,13 +51,9 @@ fn decode(s: &str) -> String {
 /// the byte offsets of each gold TIMEX3 in the stripped text.
 pub fn parse_timeml(xml: &str) -> Result<TimeMlDoc, String> {
     let dct = xml.find("<DCT>").and_then(|at| {
-        let rest = &xml[at..];
-        let end = rest.find("</DCT>")?;
-        let tag_end = rest[..end].find('>')?;
-        let inner = &rest[..end];
+        let inner = &xml[at..at + xml[at..].find("</DCT>")?];
         let timex = inner.find("<TIMEX3")?;
         let close = inner[timex..].find('>')? + timex;
-        let _ = tag_end;
         attr(&inner[timex..close], "value")
     });
     let body_start = xml.find("<TEXT>").ok_or("no <TEXT> element")? + "<TEXT>".len();

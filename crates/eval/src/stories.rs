@@ -1,0 +1,12 @@
+//! Evaluation: stories (not written yet).
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::{EvalError, Figures};
+
+/// Runs the stories evaluation on the data at `data`, printing to `out`.
+pub fn run(data: &Path, out: &mut dyn Write) -> Result<Figures, EvalError> {
+    writeln!(out, "stories: not implemented yet ({})", data.display())?;
+    Ok(Figures::default())
+}
