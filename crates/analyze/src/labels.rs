@@ -6,7 +6,7 @@
 //! words) labels that entity; before a common noun it labels the event with the phrase
 //! "modifier noun".
 
-use triangulate_model::{Label, LabelTarget, Mention, Span};
+use triangulate_model::{Label, LabelTarget, Mention, MentionForm, Span};
 
 /// Modifiers that carry a judgement. Kept general: words whose choice differs between outlets
 /// reporting the same thing.
@@ -121,6 +121,67 @@ const LOADED_NOUNS: &[&str] = &[
     "crisis",
 ];
 
+/// The words outlets choose to name what happened: "strike" or "walkout" or "industrial
+/// action", "disaster" or "accident". Each is reported with the modifier in front of it.
+const EVENT_NOUNS: &[&str] = &[
+    "strike",
+    "walkout",
+    "stoppage",
+    "shutdown",
+    "industrial action",
+    "dispute",
+    "standoff",
+    "protest",
+    "protests",
+    "riot",
+    "riots",
+    "unrest",
+    "uprising",
+    "revolt",
+    "disaster",
+    "tragedy",
+    "catastrophe",
+    "accident",
+    "incident",
+    "blaze",
+    "inferno",
+    "sinking",
+    "crash",
+    "attack",
+    "assault",
+    "offensive",
+    "incursion",
+    "war",
+    "clash",
+    "clashes",
+    "violence",
+    "bloodshed",
+    "scandal",
+    "affair",
+    "showdown",
+    "row",
+    "feud",
+    "crackdown",
+    "raid",
+    "purge",
+    "coup",
+    "takeover",
+    "intervention",
+];
+
+/// Words that open an apposition after a name: "X, the embattled port director, ...".
+const APPOSITION_OPENERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their"];
+/// Words that end the label part of an apposition ("a veteran administrator who has ...").
+const APPOSITION_STOPS: &[&str] = &["who", "which", "that", "whose", "said", "says", "told"];
+/// Longest apposition taken as a label, in words.
+const APPOSITION_MAX_WORDS: usize = 6;
+/// Words before the modifier slot of an event noun that are not modifiers.
+const NOT_MODIFIERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "of", "in", "on", "by",
+    "to", "for", "and", "or", "as", "at", "with", "after", "before", "into", "over", "is", "was",
+    "were", "are", "be", "been", "new", "first", "last",
+];
+
 /// Finds labels in `text` attached to `mentions` or to the event.
 pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> {
     let mut labels = Vec::new();
@@ -130,6 +191,8 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
             let word = text[start..end].to_lowercase();
             if LOADED_MODIFIERS.contains(&word.as_str()) {
                 labels.extend(modifier_label(text, &words, k, mentions));
+            } else if let Some(label) = event_name(text, &words, k) {
+                labels.push(label);
             } else if LOADED_NOUNS.contains(&word.as_str()) {
                 let modifier_before = k > 0
                     && LOADED_MODIFIERS
@@ -145,6 +208,16 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
         }
     }
     for mention in mentions {
+        labels.extend(apposition(text, sentences, mention));
+        // A description in place of a name ("the embattled port chief") is itself the outlet's
+        // word choice for that actor.
+        if mention.form == MentionForm::Description {
+            labels.push(Label {
+                span: mention.span,
+                text: mention.text.clone(),
+                target: LabelTarget::Entity(mention.entity),
+            });
+        }
         if let Some(role) = &mention.role {
             if let Some(span) = role_span(text, mention, role) {
                 labels.push(Label {
@@ -198,6 +271,148 @@ fn modifier_label(
     })
 }
 
+/// The name an outlet gives the event at word `k` ("walkout", "industrial action", "crippling
+/// stoppage"), with the modifier in front of it; loaded modifiers are reported by
+/// [`modifier_label`] instead.
+fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
+    let lower = |i: usize| text[words[i].0..words[i].1].to_lowercase();
+    let word = lower(k);
+    let (start, end) = if EVENT_NOUNS.contains(&word.as_str()) {
+        words[k]
+    } else {
+        // Two-word names, read at their first word.
+        let next = words.get(k + 1)?;
+        let pair = format!("{word} {}", text[next.0..next.1].to_lowercase());
+        if !EVENT_NOUNS.contains(&pair.as_str()) {
+            return None;
+        }
+        (words[k].0, next.1)
+    };
+    // A noun used as a modifier ("strike surcharge") names something else.
+    let end_word = words.iter().position(|w| w.1 == end)?;
+    if let Some(&(next_start, next_end)) = words.get(end_word + 1) {
+        let next = text[next_start..next_end].to_lowercase();
+        let joined = text[end..next_start].trim().is_empty();
+        if joined
+            && next.chars().all(char::is_alphabetic)
+            && !NOT_MODIFIERS.contains(&next.as_str())
+            && !is_verb_like(&next)
+        {
+            return None;
+        }
+    }
+    let mut from = start;
+    if k > 0 {
+        let prev = lower(k - 1);
+        let adjacent = text[words[k - 1].1..start].trim().is_empty();
+        if LOADED_MODIFIERS.contains(&prev.as_str()) {
+            return None;
+        }
+        let modifier = adjacent
+            && prev.chars().all(|c| c.is_alphabetic() || c == '-')
+            && text[words[k - 1].0..].starts_with(|c: char| c.is_lowercase())
+            && !NOT_MODIFIERS.contains(&prev.as_str());
+        if modifier {
+            from = words[k - 1].0;
+        }
+    }
+    Some(Label {
+        span: Span::new(from, end),
+        text: text[from..end].to_string(),
+        target: LabelTarget::Event,
+    })
+}
+
+/// Whether a lower-case word after a noun reads as the verb of the clause ("the strike began").
+fn is_verb_like(word: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "is",
+        "was",
+        "has",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "continues",
+        "began",
+        "ended",
+        "entered",
+        "left",
+        "leaves",
+        "dragged",
+        "goes",
+        "went",
+    ];
+    VERBS.contains(&word) || word.ends_with("ed") || word.ends_with('s')
+}
+
+/// The apposition after a name mention: "Aleksandr Vasilenko, the embattled port director, ..."
+/// labels him "embattled port director". A phrase at the end of the sentence counts only after a
+/// speech verb ("said Teodor Valk, the harbour master."), where it cannot be a new clause.
+fn apposition(text: &str, sentences: &[Span], mention: &Mention) -> Option<Label> {
+    let sentence = sentences.iter().find(|s| s.contains(mention.span))?;
+    let after = text.get(mention.span.end..sentence.end)?;
+    let rest = after.strip_prefix(", ")?;
+    let opener_len = rest.find(' ')?;
+    if !APPOSITION_OPENERS.contains(&rest[..opener_len].to_lowercase().as_str()) {
+        return None;
+    }
+    let phrase_start = mention.span.end + 2 + opener_len + 1;
+    let body = text.get(phrase_start..sentence.end)?;
+    let mut end = None;
+    let mut closed = false;
+    let mut count = 0;
+    for (i, word) in body.split_inclusive(' ').scan(0, |at, w| {
+        let start = *at;
+        *at += w.len();
+        Some((start, w))
+    }) {
+        let bare = word.trim_end();
+        let clean = bare.trim_end_matches([',', '.', ';', ':', '!', '?']);
+        if APPOSITION_STOPS.contains(&clean.to_lowercase().as_str()) {
+            end = Some(i);
+            closed = true;
+            break;
+        }
+        count += 1;
+        if count > APPOSITION_MAX_WORDS {
+            return None;
+        }
+        if bare.ends_with(',') || bare.ends_with(';') {
+            end = Some(i + clean.len());
+            closed = true;
+            break;
+        }
+        if bare.ends_with(['.', '!', '?']) {
+            end = Some(i + clean.len());
+            break;
+        }
+    }
+    let end = end?;
+    let label = body[..end].trim_end();
+    if label.is_empty() || label.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    if !closed {
+        let before = text.get(sentence.start..mention.span.start)?.to_lowercase();
+        let speech = ["said ", "says ", "added ", "according to "];
+        if !speech
+            .iter()
+            .any(|v| before.trim_end().ends_with(v.trim_end()))
+        {
+            return None;
+        }
+    }
+    Some(Label {
+        span: Span::new(phrase_start, phrase_start + label.len()),
+        text: label.to_string(),
+        target: LabelTarget::Entity(mention.entity),
+    })
+}
+
 /// Where the role words of a mention stand, just before it.
 fn role_span(text: &str, mention: &Mention, role: &str) -> Option<Span> {
     let before = text.get(..mention.span.start)?;
@@ -243,7 +458,7 @@ fn words_in(text: &str, sentence: Span) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use triangulate_model::{EntityKind, MentionForm};
+    use triangulate_model::EntityKind;
 
     fn sentence(text: &str) -> Vec<Span> {
         vec![Span::new(0, text.len())]
@@ -281,6 +496,52 @@ mod tests {
                 ("Governor", LabelTarget::Entity(0))
             ]
         );
+    }
+
+    fn name(text: &str, name: &str, entity: usize) -> Mention {
+        let start = text.find(name).unwrap();
+        Mention {
+            span: Span::new(start, start + name.len()),
+            text: name.into(),
+            kind: EntityKind::Person,
+            form: MentionForm::Name,
+            entity,
+            role: None,
+        }
+    }
+
+    #[test]
+    fn appositions_label_the_name_before_them() {
+        let text = "Piet Daalman, the embattled lock keeper, met Ruth Anker, a veteran engineer \
+                    who built the dam.";
+        let mentions = [name(text, "Piet Daalman", 0), name(text, "Ruth Anker", 1)];
+        let labels = find(text, &sentence(text), &mentions);
+        let texts: Vec<(&str, LabelTarget)> =
+            labels.iter().map(|l| (l.text.as_str(), l.target)).collect();
+        assert!(texts.contains(&("embattled lock keeper", LabelTarget::Entity(0))));
+        assert!(texts.contains(&("veteran engineer", LabelTarget::Entity(1))));
+        for l in &labels {
+            assert_eq!(l.span.slice(text), Some(l.text.as_str()));
+        }
+    }
+
+    #[test]
+    fn a_new_clause_after_a_name_is_not_an_apposition() {
+        let text = "In Brask, the council met.";
+        let mentions = [name(text, "Brask", 0)];
+        assert!(find(text, &sentence(text), &mentions).is_empty());
+    }
+
+    #[test]
+    fn outlets_name_the_event_their_own_way() {
+        let text = "The crippling stoppage and the industrial action at the mill hurt exports.";
+        let labels: Vec<String> = find(text, &sentence(text), &[])
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(labels, vec!["crippling stoppage", "industrial action"]);
+        let other = "A strike surcharge was added.";
+        assert!(find(other, &sentence(other), &[]).is_empty());
     }
 
     #[test]

@@ -221,7 +221,8 @@ fn read_page(path: &Path) -> Result<String, EvalError> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// Runs our extractor over every page of the benchmark, returning page id to extracted text.
+/// Runs our extractor over every page of the benchmark, returning page id to extracted text and
+/// the median pages/s over [`TIMED_PASSES`] passes.
 pub fn extract_all(data: &Path) -> Result<(HashMap<String, String>, f64), EvalError> {
     let dir = data.join("html");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -241,28 +242,46 @@ pub fn extract_all(data: &Path) -> Result<(HashMap<String, String>, f64), EvalEr
             read_page(path).map(|html| (id, html))
         })
         .collect::<Result<_, _>>()?;
-    let started = Instant::now();
-    let extracted: HashMap<String, String> = pages
-        .par_iter()
-        .map(|(id, html)| {
-            let doc = RawDocument {
-                id: DocId(id.clone()),
-                origin: id.clone(),
-                url: None,
-                outlet: None,
-                published: None,
-                title: None,
-                body: Body::Html(html.clone()),
-            };
-            let text = triangulate_extract::extract(&doc)
-                .map(|a| a.text)
-                .unwrap_or_default();
-            (id.clone(), text)
+    // Documents are built before the clock starts: timing covers extraction only.
+    let docs: Vec<RawDocument> = pages
+        .into_iter()
+        .map(|(id, html)| RawDocument {
+            id: DocId(id.clone()),
+            origin: id,
+            url: None,
+            outlet: None,
+            published: None,
+            title: None,
+            body: Body::Html(html),
         })
         .collect();
-    let seconds = started.elapsed().as_secs_f64().max(1e-9);
-    Ok((extracted, pages.len() as f64 / seconds))
+    let extract_once = || -> HashMap<String, String> {
+        docs.par_iter()
+            .map(|doc| {
+                let text = triangulate_extract::extract(doc)
+                    .map(|a| a.text)
+                    .unwrap_or_default();
+                (doc.origin.clone(), text)
+            })
+            .collect()
+    };
+    // One pass is at the mercy of whatever else the machine runs: the median of a few passes is
+    // the rate reported.
+    let mut rates = Vec::with_capacity(TIMED_PASSES);
+    let mut extracted = HashMap::new();
+    for _ in 0..TIMED_PASSES {
+        let started = Instant::now();
+        extracted = extract_once();
+        let seconds = started.elapsed().as_secs_f64().max(1e-9);
+        rates.push(docs.len() as f64 / seconds);
+    }
+    rates.sort_by(f64::total_cmp);
+    let rate = rates.get(rates.len() / 2).copied().unwrap_or(0.0);
+    Ok((extracted, rate))
 }
+
+/// Passes over the pages whose median rate is reported.
+const TIMED_PASSES: usize = 5;
 
 /// Runs the extraction evaluation on the data at `data`, printing to `out`.
 pub fn run(data: &Path, out: &mut dyn Write) -> Result<Figures, EvalError> {

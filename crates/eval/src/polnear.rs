@@ -356,7 +356,7 @@ impl Tally {
                 let mine = toks.covered(&[q.span]);
                 let mut matched = false;
                 for (k, sets) in targets.iter().enumerate() {
-                    if !mine.is_empty() && sets.iter().any(|s| *s == mine) {
+                    if !mine.is_empty() && sets.contains(&mine) {
                         hit[k] = true;
                         matched = true;
                     }
@@ -504,33 +504,6 @@ mod report {
             let mut out = Vec::new();
             if run_split(data, split, &mut out).is_ok() {
                 println!("{}", String::from_utf8_lossy(&out));
-            }
-        }
-    }
-}
-#[cfg(test)]
-mod diag {
-    use super::*;
-    #[test]
-    #[ignore]
-    fn diag_direct() {
-        let data = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/polnear/train"));
-        let docs = documents(data).unwrap();
-        for (t, a) in docs.iter().take(60) {
-            let text = std::fs::read_to_string(t).unwrap();
-            let gold = parse_ann(&text, &std::fs::read_to_string(a).unwrap()).unwrap();
-            let art = article_of(t, text.clone());
-            let an = triangulate_analyze::analyze(&art);
-            for q in an.quotes.iter().filter(|q| q.kind == QuoteKind::Direct) {
-                if !gold.iter().any(|g| g.direct && g.content.iter().any(|s| s.overlaps(q.span))) {
-                    println!("FP {:?}", q.text.chars().take(100).collect::<String>());
-                }
-            }
-            for g in gold.iter().filter(|g| g.direct) {
-                if !an.quotes.iter().any(|q| q.kind == QuoteKind::Direct && g.content.iter().any(|s| s.overlaps(q.span))) {
-                    let kinds: Vec<_> = an.quotes.iter().filter(|q| g.content.iter().any(|s| s.overlaps(q.span))).map(|q| q.kind).collect();
-                    println!("FN {:?} {:?}", kinds, g.content[0].slice(&text).unwrap_or("").chars().take(100).collect::<String>());
-                }
             }
         }
     }

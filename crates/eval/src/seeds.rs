@@ -124,7 +124,7 @@ fn file_name(origin: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
-fn entity_named<'a>(entity: &'a Entity, name: &str) -> bool {
+fn entity_named(entity: &Entity, name: &str) -> bool {
     entity.name.eq_ignore_ascii_case(name)
         || entity
             .aliases

@@ -23,6 +23,9 @@ pub struct Draft {
     pub language: Option<String>,
     pub canonical_url: Option<String>,
     pub reprint: Option<Reprint>,
+    /// The article body the page states in its structured data (JSON-LD `articleBody`), kept
+    /// as a fallback for pages whose markup hides the text from block scoring.
+    pub structured_body: Option<String>,
 }
 
 /// Builds the article; `None` when no text is left.

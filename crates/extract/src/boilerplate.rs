@@ -111,6 +111,7 @@ fn furniture_line_regex() -> &'static Regex {
               | success(?:fully|fuly)\s+subscribed.*|thank\s+you\s+for\s+(?:signing\s+up|subscribing).*
               | this\s+audio\s+is\s+(?:created|generated)\s+with\s+ai(?:\s+assistance)?
               | listen\s+to\s+(?:this\s+)?(?:article|story)(?:\s+\d+\s+min)?|\d+\s+min(?:ute)?s?\s+read
+              | (?:like|enjoy(?:ed)?)\s+this\s+(?:story|article)\W*(?:share\s+it\s+with\s+a\s+friend)?
               | follow\s+us(?:\s+on\s+\w+)?|back\s+to\s+top|loading|close|menu|search
               | accept(?:\s+all)?\s+cookies|we\s+use\s+cookies.*
               | news\s+feed|latest\s+news|top\s+stories|most\s+(?:read|popular|viewed)|trending(?:\s+now)?
@@ -145,6 +146,7 @@ mod tests {
         assert!(furniture_line("Subscribe"));
         assert!(furniture_line("* indicates required"));
         assert!(furniture_line("Editors’ Picks"));
+        assert!(furniture_line("Like this story? Share it with a friend!"));
         assert!(!furniture_line(
             "Subscribers to the plan pay less, the minister said."
         ));

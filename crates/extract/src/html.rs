@@ -27,10 +27,12 @@ const ROOT_SHARE: f64 = 0.7;
 struct Elem {
     parent: Option<usize>,
     children: Vec<usize>,
-    /// Characters of paragraph-like text in the subtree.
-    votes: usize,
+    /// Characters of paragraph-like text in the subtree, weighted down under furniture.
+    votes: f64,
     /// Class or id words mark it as furniture.
     negative: bool,
+    /// A text element (paragraph, heading, quote, list item) rather than a container.
+    leaf: bool,
 }
 
 #[derive(Debug)]
@@ -59,6 +61,7 @@ struct Walker {
     buf_links: usize,
     elem: usize,
     kind: Option<BlockKind>,
+    word_marks: std::collections::HashMap<String, bool>,
 }
 
 fn block_kind(tag: &str) -> Option<Option<BlockKind>> {
@@ -85,13 +88,34 @@ fn hidden(el: &scraper::node::Element) -> bool {
 }
 
 impl Walker {
+    /// Whether the element's class and id words mark furniture. Class strings repeat across a
+    /// page (every paragraph, every teaser), so answers are remembered per string.
+    fn negative_words(&mut self, el: &scraper::node::Element) -> bool {
+        let mut words = String::new();
+        for part in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+            words.push_str(part);
+            words.push(' ');
+        }
+        let words = words.trim_end();
+        if words.is_empty() {
+            return false;
+        }
+        if let Some(&known) = self.word_marks.get(words) {
+            return known;
+        }
+        let marked = boilerplate::negative_attrs(words);
+        self.word_marks.insert(words.to_string(), marked);
+        marked
+    }
+
     fn new() -> Self {
         Walker {
             elems: vec![Elem {
                 parent: None,
                 children: Vec::new(),
-                votes: 0,
+                votes: 0.0,
                 negative: false,
+                leaf: false,
             }],
             ..Walker::default()
         }
@@ -146,14 +170,20 @@ impl Walker {
                     // Furniture words on a wrapper of the whole page ("sidebar-layout",
                     // "paywall") must not lose the article: the mark only counts below the
                     // content root, decided once all text is seen.
-                    let negative = !matches!(tag, "html" | "body" | "main" | "article") && {
-                        let mut words = String::new();
-                        for part in [el.attr("class"), el.attr("id")].into_iter().flatten() {
-                            words.push_str(part);
-                            words.push(' ');
-                        }
-                        boilerplate::negative_attrs(words.trim())
-                    };
+                    // Table rows and cells carry data classes ("player-42", "date"), not
+                    // furniture marks: only the table itself is judged by its words.
+                    let negative = !matches!(
+                        tag,
+                        "html"
+                            | "body"
+                            | "main"
+                            | "article"
+                            | "tr"
+                            | "td"
+                            | "th"
+                            | "tbody"
+                            | "thead"
+                    ) && self.negative_words(el);
                     let kind = match block_kind(tag) {
                         Some(kind) => Some(kind),
                         None if negative => Some(None),
@@ -167,8 +197,9 @@ impl Walker {
                             self.elems.push(Elem {
                                 parent: Some(parent),
                                 children: Vec::new(),
-                                votes: 0,
+                                votes: 0.0,
                                 negative,
+                                leaf: kind.is_some(),
                             });
                             self.elems[parent].children.push(index);
                             let outer_kind = self.kind;
@@ -193,6 +224,30 @@ impl Walker {
                 _ => {}
             }
         }
+    }
+
+    /// Votes of the text directly inside `elem`, not inside a child element.
+    fn own_votes(&self, elem: usize) -> f64 {
+        let e = &self.elems[elem];
+        e.votes - e.children.iter().map(|&c| self.elems[c].votes).sum::<f64>()
+    }
+
+    /// A text element, or a container whose prose is nearly all its own text (a summary `div`).
+    fn text_like(&self, elem: usize) -> bool {
+        let e = &self.elems[elem];
+        e.leaf || (!e.negative && self.own_votes(elem) >= 0.8 * e.votes)
+    }
+
+    /// Whether `elem` or one of its ancestors is furniture-marked.
+    fn marked_above(&self, elem: usize) -> bool {
+        let mut cur = Some(elem);
+        while let Some(e) = cur {
+            if self.elems[e].negative {
+                return true;
+            }
+            cur = self.elems[e].parent;
+        }
+        false
     }
 
     /// Whether `elem` lies under `root` with no furniture-marked element between them.
@@ -230,35 +285,147 @@ fn byline_regex() -> &'static Regex {
     })
 }
 
-fn content_root(walker: &mut Walker) -> usize {
-    let votes: Vec<(usize, usize)> = walker
-        .blocks
-        .iter()
-        .filter(|b| prose(b))
-        .map(|b| (b.elem, b.chars()))
-        .collect();
-    for (elem, chars) in votes {
+/// Weight of paragraph text under a furniture-marked element: low enough that a long comment
+/// thread or teaser rail cannot outvote a shorter article, yet not zero, so that a page wrapped
+/// whole in a furniture-named element still finds its root (every vote shrinks alike).
+const FURNITURE_VOTE: f64 = 0.05;
+
+/// Share of a parent's extra votes that must sit in its own text or text-element children for
+/// the root to widen to it: the article's paragraphs continue beside the chosen root.
+const SIBLING_SHARE: f64 = 0.8;
+
+/// Share of all votes above which a furniture-marked element is a page wrapper, not furniture.
+const WRAPPER_SHARE: f64 = 0.8;
+
+fn add_votes(walker: &mut Walker, votes: &[(usize, f64)]) {
+    for elem in &mut walker.elems {
+        elem.votes = 0.0;
+    }
+    for &(elem, chars) in votes {
         let mut cur = Some(elem);
         while let Some(e) = cur {
             walker.elems[e].votes += chars;
             cur = walker.elems[e].parent;
         }
     }
-    let total = walker.elems[0].votes as f64;
+}
+
+fn cut_off(text: &str) -> bool {
+    let text = text.trim_end_matches([' ', ']', ')', '»', '>']);
+    text.ends_with('…') || text.ends_with("...")
+}
+
+/// Longest paragraph a teaser card holds: cards show a sentence or two of another story.
+const CARD_CHARS: f64 = 300.0;
+
+/// Cards in a row that make a teaser grid.
+const CARD_ROW: usize = 3;
+
+/// Marks the elements inside teaser cards: a run of at least [`CARD_ROW`] sibling containers
+/// that each hold one short paragraph and a label or link besides (a "more stories" grid). An
+/// article's paragraphs, even when each sits in a wrapper of its own, come without the label.
+/// Call after raw votes are in.
+fn teaser_cards(walker: &Walker) -> Vec<bool> {
+    let n = walker.elems.len();
+    let mut prose_n = vec![0usize; n];
+    let mut blocks_n = vec![0usize; n];
+    for b in &walker.blocks {
+        let is_prose = prose(b);
+        let mut cur = Some(b.elem);
+        while let Some(e) = cur {
+            blocks_n[e] += 1;
+            prose_n[e] += usize::from(is_prose);
+            cur = walker.elems[e].parent;
+        }
+    }
+    let card: Vec<bool> = (0..n)
+        .map(|e| {
+            let el = &walker.elems[e];
+            !el.leaf && prose_n[e] == 1 && blocks_n[e] >= 2 && el.votes < CARD_CHARS
+        })
+        .collect();
+    let row: Vec<bool> = walker
+        .elems
+        .iter()
+        .map(|el| el.children.iter().filter(|&&c| card[c]).count() >= CARD_ROW)
+        .collect();
+    let mut in_card = vec![false; n];
+    for (e, el) in walker.elems.iter().enumerate() {
+        if card[e] && el.parent.is_some_and(|p| row[p]) {
+            in_card[e] = true;
+        }
+    }
+    // Inherit downwards: elements are numbered in document order, parents first.
+    for e in 0..n {
+        if let Some(p) = walker.elems[e].parent {
+            in_card[e] |= in_card[p];
+        }
+    }
+    in_card
+}
+
+fn content_root(walker: &mut Walker) -> usize {
+    // A paragraph cut off with an ellipsis is a teaser for another page: it votes like furniture.
+    let prose_blocks: Vec<(usize, f64, bool)> = walker
+        .blocks
+        .iter()
+        .filter(|b| prose(b))
+        .map(|b| (b.elem, b.chars() as f64, cut_off(&b.text)))
+        .collect();
+    let raw: Vec<(usize, f64)> = prose_blocks.iter().map(|&(e, c, _)| (e, c)).collect();
+    // A furniture word on an element that holds most of the prose names a layout ("has-sidebar"),
+    // not furniture: it is unmarked so that neither voting nor keeping holds it against the text.
+    add_votes(walker, &raw);
+    let raw_total = walker.elems[0].votes;
+    for elem in &mut walker.elems {
+        if elem.negative && elem.votes >= WRAPPER_SHARE * raw_total && raw_total > 0.0 {
+            elem.negative = false;
+        }
+    }
+    let in_card = teaser_cards(walker);
+    let weighted: Vec<(usize, f64)> = prose_blocks
+        .iter()
+        .map(|&(elem, chars, teaser)| {
+            let weight = if teaser || in_card[elem] || walker.marked_above(elem) {
+                FURNITURE_VOTE
+            } else {
+                1.0
+            };
+            (elem, chars * weight)
+        })
+        .collect();
+    add_votes(walker, &weighted);
+    let total = walker.elems[0].votes;
     let mut root = 0;
     loop {
         let best = walker.elems[root]
             .children
             .iter()
             .copied()
-            .max_by_key(|&c| walker.elems[c].votes);
+            .max_by(|&a, &b| walker.elems[a].votes.total_cmp(&walker.elems[b].votes));
         match best {
-            Some(c) if total > 0.0 && walker.elems[c].votes as f64 >= ROOT_SHARE * total => {
-                root = c
-            }
-            _ => return root,
+            Some(c) if total > 0.0 && walker.elems[c].votes >= ROOT_SHARE * total => root = c,
+            _ => break,
         }
     }
+    // Articles split into sibling chunks (a lead, then a "paywall" box of the rest) send the
+    // descent into the biggest chunk: widen while the parent's other text is its own paragraphs.
+    while let Some(parent) = walker.elems[root].parent {
+        let p = &walker.elems[parent];
+        let extra = p.votes - walker.elems[root].votes;
+        let leafy: f64 = walker.own_votes(parent)
+            + p.children
+                .iter()
+                .filter(|&&c| c != root && walker.text_like(c))
+                .map(|&c| walker.elems[c].votes)
+                .sum::<f64>();
+        if extra > 0.0 && leafy >= SIBLING_SHARE * extra && !p.negative {
+            root = parent;
+        } else {
+            break;
+        }
+    }
+    root
 }
 
 fn same_text(a: &str, b: &str) -> bool {
@@ -311,6 +478,44 @@ pub fn extract(html: &str, url: Option<&str>) -> Draft {
         }
         None => true,
     });
+    if let Some(stated) = draft.structured_body.take() {
+        fall_back_to_stated(&mut blocks, &stated);
+    }
     draft.blocks = blocks;
     draft
+}
+
+/// Shortest stated body worth falling back to: shorter ones are summaries.
+const STATED_MIN_CHARS: usize = 200;
+
+/// Share of the stated body below which the blocks found are taken to have missed the article.
+const STATED_SHARE: f64 = 0.5;
+
+/// Replaces the blocks with the page's stated article body when they hold far less text than it:
+/// block scoring failed (text in scripts, an odd layout), and the publisher's own copy is better
+/// than a fragment.
+fn fall_back_to_stated(blocks: &mut Vec<DraftBlock>, stated: &str) {
+    let stated_chars = stated
+        .split_whitespace()
+        .map(|w| w.chars().count() + 1)
+        .sum::<usize>();
+    let found: usize = blocks.iter().map(|b| b.text.chars().count() + 1).sum();
+    // A stated body with markup in it would need parsing of its own; it is not worth trusting.
+    let markup = stated.contains("</") || stated.contains("/>");
+    if markup
+        || stated_chars < STATED_MIN_CHARS
+        || found as f64 >= STATED_SHARE * stated_chars as f64
+    {
+        return;
+    }
+    *blocks = stated
+        .split('\n')
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .map(|text| DraftBlock {
+            text,
+            kind: BlockKind::Paragraph,
+            source: None,
+        })
+        .collect();
 }

@@ -20,6 +20,7 @@ struct LinkedData {
     modified: Option<String>,
     authors: Vec<String>,
     publisher: Option<String>,
+    body: Option<String>,
 }
 
 fn is_article_type(obj: &serde_json::Map<String, Value>) -> bool {
@@ -70,6 +71,7 @@ fn collect_linked(value: &Value, ld: &mut LinkedData, depth: usize) {
             ld.headline = ld.headline.take().or_else(|| text("headline"));
             ld.published = ld.published.take().or_else(|| text("datePublished"));
             ld.modified = ld.modified.take().or_else(|| text("dateModified"));
+            ld.body = ld.body.take().or_else(|| text("articleBody"));
             if ld.authors.is_empty() {
                 if let Some(author) = obj.get("author") {
                     names_of(author, &mut ld.authors);
@@ -278,6 +280,7 @@ pub fn from_html(doc: &Html, url: Option<&str>) -> Draft {
         modified,
         language,
         canonical_url,
+        structured_body: ld.body,
         ..Draft::default()
     }
 }

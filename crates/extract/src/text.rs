@@ -211,6 +211,12 @@ pub fn extract(body: &str) -> Draft {
         }
     }
     drop_sandwiched(&all, &mut keep);
+    if headline.is_none() {
+        headline = standalone_headline(&all, &keep);
+        if let Some(h) = headline {
+            keep[h] = false;
+        }
+    }
     if let Some(h) = headline {
         draft.title = Some(all[h].text.to_string());
     }
@@ -232,6 +238,40 @@ pub fn extract(body: &str) -> Draft {
         })
         .collect();
     draft
+}
+
+/// Kept lines of the page head searched for a headline when no byline points at one.
+const HEADLINE_LINES: usize = 3;
+
+/// Whether a line reads like a headline: a short phrase of several words with no sentence
+/// punctuation at its end, starting with a capital or digit.
+fn headline_like(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (3..=20).contains(&words)
+        && (15..=160).contains(&line.chars().count())
+        && !sentence_end(line)
+        && !line.ends_with([',', '-', '–', '—', '|'])
+        && line.chars().next().is_some_and(|c| {
+            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'')
+        })
+        && !boilerplate::furniture_line(line)
+}
+
+/// A headline with no byline under it: among the first kept lines, a headline-like line that a
+/// paragraph follows. Pages whose head holds only sentences get no title rather than a guess.
+fn standalone_headline(all: &[Line<'_>], keep: &[bool]) -> Option<usize> {
+    let kept: Vec<usize> = (0..all.len()).filter(|&i| keep[i]).collect();
+    kept.iter()
+        .take(HEADLINE_LINES)
+        .enumerate()
+        .find(|&(pos, &i)| {
+            headline_like(all[i].text)
+                && kept.get(pos + 1).is_some_and(|&next| {
+                    let text = all[next].text;
+                    sentence_end(text) && text.len() > all[i].text.len()
+                })
+        })
+        .map(|(_, &i)| i)
 }
 
 /// Drops a news feed: the heading and every item (a clock time and the few lines after it)
@@ -279,4 +319,33 @@ fn strip_share(text: &str) -> &str {
         }
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standalone_headline_above_a_paragraph_is_the_title() {
+        let draft = extract(
+            "Lighthouse keepers return to Skerrow\n\
+             The last keeper left the island in 1987, but the trust that owns it now wants \
+             volunteers to stay through the winter.\n",
+        );
+        assert_eq!(
+            draft.title.as_deref(),
+            Some("Lighthouse keepers return to Skerrow")
+        );
+        assert_eq!(draft.blocks.len(), 1);
+    }
+
+    #[test]
+    fn sentences_alone_give_no_title() {
+        let draft = extract(
+            "The ferry to Brannoe was cancelled on Monday because of the storm.\n\
+             Passengers were offered seats on the Tuesday crossing instead, the operator said.\n",
+        );
+        assert_eq!(draft.title, None);
+        assert_eq!(draft.blocks.len(), 2);
+    }
 }

@@ -124,3 +124,106 @@ fn container_hints_win() {
         ("2020-02-03", Provenance::Given)
     );
 }
+
+fn sentence(topic: &str, n: usize) -> String {
+    format!(
+        "<p>The {topic} report, part {n}, said the district of Varnholm had spent more on repairs \
+         this year than in the previous three, according to figures the council published.</p>"
+    )
+}
+
+#[test]
+fn a_long_comment_thread_does_not_outvote_the_article() {
+    let story: String = (0..3).map(|n| sentence("harbour", n)).collect();
+    let comments: String = (0..12)
+        .map(|n| {
+            format!(
+                "<div class='comment'><p>Reader {n} wrote that the ferry schedule changed again, \
+                 and that nobody at the port office answered the phone, which is a shame.</p></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><div class='page'><div class='story'>{story}</div>\
+         <div class='comments'>{comments}</div></div></body></html>"
+    );
+    let a = run(html, None);
+    assert!(a.text.contains("The harbour report, part 0"), "{}", a.text);
+    assert!(a.text.contains("part 2"), "{}", a.text);
+    assert!(!a.text.contains("Reader 3 wrote"), "{}", a.text);
+}
+
+#[test]
+fn a_lead_beside_the_body_box_is_kept() {
+    let rest: String = (1..6).map(|n| sentence("budget", n)).collect();
+    let html = format!(
+        "<html><body><div class='wrap'><article>{}<div class='rest'>{rest}</div></article>\
+         <div class='promo-box'><p>Try our crossword, now with a timer and hints for every clue \
+         you cannot solve.</p></div></div></body></html>",
+        sentence("budget", 0)
+    );
+    let a = run(html, None);
+    assert!(
+        a.text.starts_with("The budget report, part 0"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains("part 5"), "{}", a.text);
+}
+
+#[test]
+fn a_teaser_grid_is_not_the_article() {
+    let cards: String = (0..8)
+        .map(|n| {
+            format!(
+                "<div class='card'><div class='kicker'>STORY {n}</div><div class='dek'><p>A short \
+                 summary of another story number {n}, about the orchard festival in Kessby.</p>\
+                 </div></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><section><div class='main'>{}{}</div><div class='grid'>{cards}</div>\
+         </section></body></html>",
+        sentence("water", 0),
+        sentence("water", 1)
+    );
+    let a = run(html, None);
+    assert!(a.text.contains("The water report, part 1"), "{}", a.text);
+    assert!(!a.text.contains("orchard festival"), "{}", a.text);
+}
+
+#[test]
+fn table_rows_with_data_classes_are_kept() {
+    let rows: String = (1..=6)
+        .map(|n| {
+            format!(
+                "<tr class='player-{n}'><td>{n}</td><td>Driver {n}</td><td>{}</td></tr>",
+                900 - n
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><article>{}<table>{rows}</table>{}</article></body></html>",
+        sentence("season", 0),
+        sentence("season", 1)
+    );
+    let a = run(html, None);
+    assert!(a.text.contains("Driver 4"), "{}", a.text);
+}
+
+#[test]
+fn stated_article_body_fills_in_when_the_markup_hides_the_text() {
+    let body = "Crews in Oskarby cleared the flooded tunnel overnight and reopened it to traffic \
+        on Friday morning, the roads office said.\nEngineers will inspect the pumps next week, \
+        and a report on the cause of the flooding is due before the end of the month.";
+    let html = format!(
+        "<html><head><script type='application/ld+json'>{{\"@type\":\"NewsArticle\",\
+         \"headline\":\"Tunnel reopens\",\"articleBody\":{}}}</script></head>\
+         <body><div id='app'><p>Loading, please wait for the page to finish.</p></div></body></html>",
+        serde_json::Value::String(body.to_string())
+    );
+    let a = run(html, None);
+    assert!(a.text.starts_with("Crews in Oskarby"), "{}", a.text);
+    assert!(a.text.contains("\n\nEngineers will inspect"), "{}", a.text);
+}

@@ -133,3 +133,19 @@ fn seeds_meet_the_acceptance_list() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_headline_without_byline_becomes_the_title_and_sentences_do_not() {
+    let (Some(dated), Some(reprinted)) = (seed("002"), seed("004")) else {
+        return;
+    };
+    // 002 opens with a lead sentence, then a short standalone headline line.
+    let title = dated.title.expect("002 has a headline line");
+    assert!(title.starts_with("Tokayev spoke about"), "{title}");
+    assert!(
+        !dated.text.contains(&title),
+        "the title is not repeated in the text"
+    );
+    // 004 opens with a reprint notice and then only sentences: no line reads as a headline.
+    assert_eq!(reprinted.title, None);
+}

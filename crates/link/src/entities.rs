@@ -3,9 +3,12 @@
 //!
 //! Local entities are merged in three passes, fullest names first:
 //! 1. the same transliteration-aware key of the full name (see
-//!    [`triangulate_analyze::entities::name_key`]) and kinds that agree;
-//! 2. a one-word name that equals the surname of exactly one person of the story (a surname
-//!    shared by two different people merges with neither);
+//!    [`triangulate_analyze::entities::name_key`]; a person's middle initials are dropped, so
+//!    "James B. Comey" is "James Comey") and kinds that agree;
+//! 2. a one-word name that equals the surname of one person of the story, or failing that the
+//!    first word of one ("Kim" for "Kim Jong Un"). Where several people share it, the
+//!    mention's title must fit one of them ("President Trump", not "Melania Trump"), or one
+//!    must hold three quarters of the mentions; otherwise it merges with none;
 //! 3. an acronym whose letters are the initials of exactly one organisation.
 //!
 //! Two full names with different given names never merge, so neither do two people who share a
@@ -55,7 +58,7 @@ pub fn resolve(docs: &[(&Article, &Analysis)]) -> Resolution {
                 .map(|m| m.span.start)
                 .min()
                 .unwrap_or(usize::MAX);
-            let key = name_key(&entity.name);
+            let key = person_key(name_key(&entity.name), entity.kind);
             if key.is_empty() {
                 continue;
             }
@@ -120,6 +123,26 @@ pub fn resolve(docs: &[(&Article, &Analysis)]) -> Resolution {
     resolution
 }
 
+/// A person's key without middle initials: "James B. Comey" and "James Comey" are one name.
+/// Suffixes such as "Jr." stay, so a father and son keep apart.
+fn person_key(key: String, kind: EntityKind) -> String {
+    if kind != EntityKind::Person {
+        return key;
+    }
+    let words: Vec<&str> = key.split(' ').collect();
+    if words.len() < 3 || !words[1..words.len() - 1].iter().any(|w| w.len() == 1) {
+        return key;
+    }
+    let last = words.len() - 1;
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || i == last || w.len() > 1)
+        .map(|(_, w)| *w)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn is_acronym(name: &str) -> bool {
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !name.contains(' ')
@@ -139,39 +162,95 @@ fn same_name(groups: &[Group], local: &Local) -> Option<usize> {
         .position(|g| g.keys.contains(&local.key) && kinds_agree(g.kind, local.entity.kind))
 }
 
-/// A one-word name that is the surname of exactly one person of the story.
+/// A one-word name that is the surname of one person of the story. When several people share
+/// the surname ("Donald Trump", "Melania Trump"), a title the mention carries must fit that
+/// person's roles, and one of them must dominate the story (three times the mentions of the
+/// rest together); otherwise the mention merges with none. A name written family name first
+/// ("Kim Jong Un", "Xi Jinping") is matched on its first word when no one has it as a surname;
+/// so is a lone given name ("Emmanuel").
 fn surname_match(groups: &[Group], locals: &[Local], local: &Local) -> Option<usize> {
     if local.words != 1 || matches!(local.entity.kind, EntityKind::Location | EntityKind::Group) {
         return None;
     }
-    let fits: Vec<usize> = groups
-        .iter()
-        .enumerate()
-        .filter(|(_, g)| g.kind == EntityKind::Person)
-        .filter(|(_, g)| {
-            g.members
-                .iter()
-                .any(|&m| locals[m].words > 1 && locals[m].surname == local.surname)
-        })
-        .map(|(i, _)| i)
-        .collect();
-    // Two people with this surname: the one-word mention cannot say which.
-    let distinct_people: std::collections::HashSet<&str> = fits
-        .iter()
-        .flat_map(|&g| groups[g].keys.iter().map(String::as_str))
-        .filter(|k| k.contains(' '))
-        .collect();
+    let person_with = |pick: &dyn Fn(&Local) -> bool| -> Vec<usize> {
+        groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.kind == EntityKind::Person)
+            .filter(|(_, g)| {
+                g.members
+                    .iter()
+                    .any(|&m| locals[m].words > 1 && pick(&locals[m]))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let mut fits = person_with(&|m: &Local| m.surname == local.surname);
+    if fits.is_empty() {
+        fits = person_with(&|m: &Local| {
+            m.words >= 2 && m.key.split(' ').next() == Some(local.key.as_str())
+        });
+    }
     match fits.as_slice() {
-        [g] if distinct_people.len() <= 1 || same_person_keys(&distinct_people) => Some(*g),
-        _ => None,
+        [] => None,
+        [g] => Some(*g),
+        _ => {
+            // The mention's own titles ("President Trump") narrow the choice.
+            let titled: Vec<usize> = fits
+                .iter()
+                .copied()
+                .filter(|&g| roles_fit(&local.entity.roles, groups, locals, g))
+                .collect();
+            let pool = if titled.is_empty() || local.entity.roles.is_empty() {
+                &fits
+            } else {
+                &titled
+            };
+            if let [g] = pool.as_slice() {
+                return Some(*g);
+            }
+            dominant(groups, locals, pool)
+        }
     }
 }
 
-/// Full-name keys that differ only by a dropped middle name still name one person.
-fn same_person_keys(keys: &std::collections::HashSet<&str>) -> bool {
-    let firsts: std::collections::HashSet<&str> =
-        keys.iter().filter_map(|k| k.split(' ').next()).collect();
-    firsts.len() <= 1
+/// Whether a one-word local's roles share a word with the roles of group `g`; courtesy titles
+/// ("Mr.") say nothing.
+fn roles_fit(roles: &[String], groups: &[Group], locals: &[Local], g: usize) -> bool {
+    let words = |r: &String| -> Vec<String> {
+        r.split([' ', ','])
+            .map(|w| w.trim_end_matches('.').to_lowercase())
+            .filter(|w| w.len() > 3)
+            .collect()
+    };
+    let mine: Vec<String> = roles.iter().flat_map(words).collect();
+    groups[g]
+        .members
+        .iter()
+        .flat_map(|&m| locals[m].entity.roles.iter())
+        .flat_map(words)
+        .any(|w| mine.contains(&w))
+}
+
+/// The group among `pool` with at least three times the mentions of the others together.
+fn dominant(groups: &[Group], locals: &[Local], pool: &[usize]) -> Option<usize> {
+    let weight = |g: usize| -> usize {
+        groups[g]
+            .members
+            .iter()
+            .map(|&m| locals[m].entity.mentions.len())
+            .sum()
+    };
+    let (best, top) = pool
+        .iter()
+        .map(|&g| (g, weight(g)))
+        .max_by_key(|&(_, w)| w)?;
+    let rest: usize = pool
+        .iter()
+        .filter(|&&g| g != best)
+        .map(|&g| weight(g))
+        .sum();
+    (top >= 3 * rest.max(1)).then_some(best)
 }
 
 /// An acronym whose letters are the initials of exactly one organisation of the story.

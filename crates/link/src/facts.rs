@@ -1,49 +1,96 @@
-//! Fact alignment: each sentence of each source is a candidate statement; statements of different
-//! sources are aligned when their wording is similar once entity names are replaced by story
-//! entity ids (so "Tokaev" and "Toqaev" count as one word), or when they carry renderings of the
-//! same utterance. A fact holds at most one statement per source; its coverage says whether all,
-//! some or one of the sources report it. Aligned statements whose numbers differ are flagged.
+//! Fact alignment: each clause of each source is a candidate statement (long sentences are split
+//! at clause boundaries such as "; ", ", and ", ", but "). Statements of different sources are
+//! aligned when their wording is similar once entity names are replaced by story entity ids (so
+//! "Tokaev" and "Toqaev" count as one word), time expressions by their normalised value (so
+//! "Oct. 3" and "October 3" match, a strong cue) and numbers by a placeholder (so "120 workers"
+//! and "150 workers" can align and then be flagged), or when they carry renderings of the same
+//! utterance.
+//!
+//! Precision first: a pair of statements is a candidate only when each is the other's best match
+//! in the other source, and a fact only grows when the new statement is close, on average, to
+//! every statement already in it. A fact holds at most one statement per source; its coverage
+//! says whether all, some or one of the sources report it. Conflicts between aligned statements
+//! (numbers, explicit dates, speakers) come from [`conflicts`].
+//!
+//! The wording similarity is pluggable: [`align_with`] blends a second similarity (a sentence
+//! embedding, say) into the lexical one.
 
-use std::collections::{HashMap, HashSet};
+mod conflicts;
+mod statements;
 
-use triangulate_model::{Coverage, DocId, Evidence, Fact, Span};
+use std::collections::HashSet;
+
+use triangulate_model::{Coverage, DocId, Evidence, Fact};
 
 use crate::{similarity, StoryContext};
 
+pub use statements::Statement;
+
 /// Similarity at or above which two statements of different sources are the same fact.
 pub const ALIGN_THRESHOLD: f32 = 0.3;
-/// Statements with fewer content words than this are headings or fragments, not facts.
-const MIN_STEMS: usize = 4;
+/// Mean similarity a statement needs with the members of a fact to join it.
+const JOIN_THRESHOLD: f32 = 0.25;
+/// Bonus for sharing an explicit calendar date: the same dated event is a strong cue.
+const SHARED_DATE_BONUS: f32 = 0.2;
+/// Bonus for sharing a count of ten or more: "39 survivors" in two sources is rarely chance.
+const SHARED_NUMBER_BONUS: f32 = 0.1;
+/// Bonus for counting the same thing: "120 workers" and "150 workers" report one fact, or a
+/// conflict.
+const COUNTED_NOUN_BONUS: f32 = 0.1;
 
-struct Statement {
-    doc: usize,
-    span: Span,
-    stems: Vec<String>,
-    utterances: HashSet<String>,
+/// A second similarity over two statement texts, in [0, 1], and its weight in the blend.
+pub struct Blend<'a> {
+    pub similarity: &'a dyn Fn(&str, &str) -> f32,
+    pub weight: f32,
 }
 
+/// Aligns the statements of a story's sources into facts with the lexical similarity alone.
 pub fn align(context: &StoryContext) -> Vec<Fact> {
-    let statements = statements(context);
-    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
-    for (i, a) in statements.iter().enumerate() {
-        for (j, b) in statements.iter().enumerate().skip(i + 1) {
-            if a.doc == b.doc {
+    align_with(context, None)
+}
+
+/// Aligns the statements of a story's sources into facts, blending `extra` into the lexical
+/// similarity when given.
+pub fn align_with(context: &StoryContext, extra: Option<&Blend>) -> Vec<Fact> {
+    let statements = statements::collect(context);
+    let n = statements.len();
+    let mut sim = vec![0f32; n * n];
+    for i in 0..n {
+        for j in i + 1..n {
+            if statements[i].doc == statements[j].doc {
                 continue;
             }
-            let mut sim = similarity::lexical_stems(&a.stems, &b.stems);
-            if !a.utterances.is_disjoint(&b.utterances) {
-                sim = sim.max(0.9);
+            let s = pair_similarity(context, &statements[i], &statements[j], extra);
+            sim[i * n + j] = s;
+            sim[j * n + i] = s;
+        }
+    }
+
+    // Mutual best matches between each pair of sources.
+    let best_in = |i: usize, doc: usize| -> Option<usize> {
+        (0..n)
+            .filter(|&j| statements[j].doc == doc)
+            .max_by(|&a, &b| sim[i * n + a].total_cmp(&sim[i * n + b]).then(b.cmp(&a)))
+    };
+    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    for i in 0..n {
+        for j in i + 1..n {
+            let s = sim[i * n + j];
+            if s < ALIGN_THRESHOLD || statements[i].doc == statements[j].doc {
+                continue;
             }
-            if sim >= ALIGN_THRESHOLD {
-                pairs.push((sim, i, j));
+            if best_in(i, statements[j].doc) == Some(j) && best_in(j, statements[i].doc) == Some(i)
+            {
+                pairs.push((s, i, j));
             }
         }
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
 
-    // Greedy agglomeration, best pairs first, never two statements of one source in a fact.
-    let mut group: Vec<usize> = (0..statements.len()).collect();
-    let mut members: Vec<Vec<usize>> = (0..statements.len()).map(|i| vec![i]).collect();
+    // Greedy agglomeration, best pairs first, never two statements of one source in a fact, and
+    // only between groups that are close on average (no chains of loosely related sentences).
+    let mut group: Vec<usize> = (0..n).collect();
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     for (_, i, j) in pairs {
         let (gi, gj) = (group[i], group[j]);
         if gi == gj {
@@ -56,6 +103,16 @@ pub fn align(context: &StoryContext) -> Vec<Fact> {
         {
             continue;
         }
+        let mut total = 0.0;
+        for &a in &members[gi] {
+            for &b in &members[gj] {
+                total += sim[a * n + b];
+            }
+        }
+        let mean = total / (members[gi].len() * members[gj].len()) as f32;
+        if mean < JOIN_THRESHOLD {
+            continue;
+        }
         let moved = std::mem::take(&mut members[gj]);
         for &s in &moved {
             group[s] = gi;
@@ -64,19 +121,72 @@ pub fn align(context: &StoryContext) -> Vec<Fact> {
     }
 
     let source_count = context.docs.len();
-    let mut facts: Vec<Fact> = members
+    let mut facts: Vec<(Fact, (usize, usize))> = members
         .into_iter()
         .filter(|m| !m.is_empty())
         .map(|mut m| {
             m.sort_by_key(|&s| (statements[s].doc, statements[s].span.start));
-            fact_of(context, &statements, &m, source_count)
+            let first = &statements[m[0]];
+            let key = (first.doc, first.span.start);
+            (fact_of(context, &statements, &m, source_count), key)
         })
         .collect();
-    facts.sort_by_key(|f| (coverage_rank(f.coverage), std::cmp::Reverse(f.docs.len())));
-    for (n, fact) in facts.iter_mut().enumerate() {
-        fact.id = format!("f{}", n + 1);
-    }
+    facts.sort_by_key(|(f, key)| {
+        (
+            coverage_rank(f.coverage),
+            std::cmp::Reverse(f.docs.len()),
+            *key,
+        )
+    });
     facts
+        .into_iter()
+        .enumerate()
+        .map(|(k, (mut fact, _))| {
+            fact.id = format!("f{}", k + 1);
+            fact
+        })
+        .collect()
+}
+
+/// How alike two statements of different sources are, in [0, 1].
+pub fn pair_similarity(
+    context: &StoryContext,
+    a: &Statement,
+    b: &Statement,
+    extra: Option<&Blend>,
+) -> f32 {
+    let mut sim = similarity::lexical_stems(&a.stems, &b.stems);
+    if let Some(blend) = extra {
+        let w = blend.weight.clamp(0.0, 1.0);
+        let other = (blend.similarity)(a.text(context), b.text(context));
+        sim = (1.0 - w) * sim + w * other.clamp(0.0, 1.0);
+    }
+    if a.dates.iter().any(|d| b.dates.contains(d)) {
+        sim += SHARED_DATE_BONUS;
+    }
+    let telling = |n: &&String| n.parse::<f64>().is_ok_and(|v| v >= 10.0);
+    if a.numbers
+        .iter()
+        .filter(telling)
+        .any(|n| b.numbers.contains(n))
+    {
+        sim += SHARED_NUMBER_BONUS;
+    }
+    // The same thing counted ("120 workers", "150 workers"), whatever the count.
+    let counted = |s: &Statement| -> HashSet<String> {
+        s.stems
+            .windows(2)
+            .filter(|w| w[0] == "#n" && !w[1].starts_with('@'))
+            .map(|w| w[1].clone())
+            .collect()
+    };
+    if !counted(a).is_disjoint(&counted(b)) {
+        sim += COUNTED_NOUN_BONUS;
+    }
+    if !a.utterances.is_disjoint(&b.utterances) {
+        sim = sim.max(0.9);
+    }
+    sim.min(1.0)
 }
 
 fn coverage_rank(c: Coverage) -> u8 {
@@ -93,16 +203,11 @@ fn fact_of(
     members: &[usize],
     source_count: usize,
 ) -> Fact {
-    let texts: Vec<&str> = members
+    let chosen: Vec<&Statement> = members.iter().map(|&s| &statements[s]).collect();
+    let texts: Vec<&str> = chosen.iter().map(|st| st.text(context)).collect();
+    let docs: Vec<DocId> = chosen
         .iter()
-        .map(|&s| {
-            let st = &statements[s];
-            &context.docs[st.doc].0.text[st.span.start..st.span.end]
-        })
-        .collect();
-    let docs: Vec<DocId> = members
-        .iter()
-        .map(|&s| context.docs[statements[s].doc].0.id.clone())
+        .map(|st| context.docs[st.doc].0.id.clone())
         .collect();
     let coverage = match docs.len() {
         1 if source_count > 1 => Coverage::One,
@@ -113,158 +218,15 @@ fn fact_of(
         id: String::new(),
         text: texts[0].to_string(),
         coverage,
-        evidence: members
+        evidence: chosen
             .iter()
-            .map(|&s| Evidence {
-                doc: context.docs[statements[s].doc].0.id.clone(),
-                span: statements[s].span,
+            .map(|st| Evidence {
+                doc: context.docs[st.doc].0.id.clone(),
+                span: st.span,
             })
             .collect(),
         variants: texts[1..].iter().map(|t| t.to_string()).collect(),
-        conflicts: number_conflicts(&texts, &docs),
+        conflicts: conflicts::find(context, &chosen, &docs),
         docs,
-    }
-}
-
-fn statements(context: &StoryContext) -> Vec<Statement> {
-    let mut utterance_at: HashMap<usize, Vec<(Span, String)>> = HashMap::new();
-    let doc_index: HashMap<&DocId, usize> = context
-        .docs
-        .iter()
-        .enumerate()
-        .map(|(i, (a, _))| (&a.id, i))
-        .collect();
-    for quote in context.quotes {
-        if let (Some(u), Some(&d)) = (&quote.utterance, doc_index.get(&quote.doc)) {
-            utterance_at
-                .entry(d)
-                .or_default()
-                .push((quote.span, u.clone()));
-        }
-    }
-    let mut out = Vec::new();
-    for (d, (_, analysis)) in context.docs.iter().enumerate() {
-        for &sentence in &analysis.sentences {
-            let stems = entity_stems(context, d, sentence);
-            if stems.len() < MIN_STEMS {
-                continue;
-            }
-            let utterances = utterance_at
-                .get(&d)
-                .map(|qs| {
-                    qs.iter()
-                        .filter(|(span, _)| span.overlaps(sentence))
-                        .map(|(_, u)| u.clone())
-                        .collect()
-                })
-                .unwrap_or_default();
-            out.push(Statement {
-                doc: d,
-                span: sentence,
-                stems,
-                utterances,
-            });
-        }
-    }
-    out
-}
-
-/// Content stems of a sentence with each entity mention replaced by its story entity id.
-pub(crate) fn entity_stems(context: &StoryContext, doc: usize, sentence: Span) -> Vec<String> {
-    let (article, analysis) = context.docs[doc];
-    let text = &article.text;
-    let mut mentions: Vec<_> = analysis
-        .mentions
-        .iter()
-        .filter(|m| sentence.contains(m.span))
-        .collect();
-    mentions.sort_by_key(|m| m.span.start);
-    let mut stems = Vec::new();
-    let mut at = sentence.start;
-    for m in mentions {
-        if m.span.start < at {
-            continue;
-        }
-        stems.extend(similarity::stems(&text[at..m.span.start]));
-        match context.entity(doc, m.entity) {
-            Some(e) => stems.push(format!("@{e}")),
-            None => stems.extend(similarity::stems(&text[m.span.start..m.span.end])),
-        }
-        at = m.span.end;
-    }
-    stems.extend(similarity::stems(&text[at..sentence.end]));
-    stems
-}
-
-/// Numbers each wording carries; aligned wordings with different numbers disagree.
-fn number_conflicts(texts: &[&str], docs: &[DocId]) -> Vec<String> {
-    let numbers: Vec<Vec<String>> = texts.iter().map(|t| numbers_in(t)).collect();
-    let mut conflicts = Vec::new();
-    for i in 0..texts.len() {
-        for j in i + 1..texts.len() {
-            let (a, b) = (&numbers[i], &numbers[j]);
-            if a.is_empty() || b.is_empty() || a == b {
-                continue;
-            }
-            let only_a: Vec<&String> = a.iter().filter(|n| !b.contains(n)).collect();
-            let only_b: Vec<&String> = b.iter().filter(|n| !a.contains(n)).collect();
-            if !only_a.is_empty() && !only_b.is_empty() {
-                conflicts.push(format!(
-                    "{} gives {}, {} gives {}",
-                    docs[i],
-                    join(&only_a),
-                    docs[j],
-                    join(&only_b)
-                ));
-            }
-        }
-    }
-    conflicts
-}
-
-fn join(items: &[&String]) -> String {
-    items
-        .iter()
-        .map(|s| s.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn numbers_in(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = text
-        .split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-        .map(|w| w.trim_matches(|c| c == ',' || c == '.').replace(',', ""))
-        .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '.'))
-        // Years and days are dates, handled by the timeline, not counts.
-        .filter(|w| !(w.len() == 4 && w.starts_with(['1', '2'])) && w.len() > 2)
-        .collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn different_counts_conflict() {
-        let texts = [
-            "Some 120 dockers joined the strike.",
-            "About 150 dockers joined the strike.",
-        ];
-        let docs = [DocId("a".into()), DocId("b".into())];
-        let conflicts = number_conflicts(&texts, &docs);
-        assert_eq!(conflicts, vec!["a gives 120, b gives 150".to_string()]);
-    }
-
-    #[test]
-    fn years_and_equal_counts_do_not_conflict() {
-        let texts = [
-            "In 2023, 120 dockers struck.",
-            "120 dockers struck in 2024.",
-        ];
-        let docs = [DocId("a".into()), DocId("b".into())];
-        assert!(number_conflicts(&texts, &docs).is_empty());
     }
 }

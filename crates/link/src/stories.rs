@@ -3,11 +3,16 @@
 //! vectors over content-word stems and entity name keys, damped by the time between the article
 //! and the story, so that the same people in the same place months apart make different stories.
 
+mod index;
+
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use triangulate_model::{Article, DocId};
 
 use crate::{duplicates::Groups, similarity, Analysed};
+
+pub use index::StoryIndex;
 
 /// Knobs of the clusterer.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -16,6 +21,14 @@ pub struct StoryOptions {
     pub threshold: f32,
     /// Days over which the time damping halves the similarity.
     pub half_life_days: f32,
+    /// Weight of an entity-name feature relative to a word.
+    pub entity_weight: f32,
+    /// How many times the words of the title count.
+    pub title_weight: f32,
+    /// Weight of a year the article mentions (a dated expression or a bare year).
+    pub year_weight: f32,
+    /// Undated articles take the date they mention most as their day, for the time damping.
+    pub infer_day: bool,
 }
 
 impl Default for StoryOptions {
@@ -23,6 +36,10 @@ impl Default for StoryOptions {
         StoryOptions {
             threshold: 0.18,
             half_life_days: 30.0,
+            entity_weight: 1.5,
+            title_weight: 1.0,
+            year_weight: 2.0,
+            infer_day: true,
         }
     }
 }
@@ -33,156 +50,130 @@ pub struct StoryPlan {
     pub members: Vec<Vec<usize>>,
 }
 
-/// Weight of an entity-name feature relative to a word.
-const ENTITY_WEIGHT: f32 = 2.0;
-
-type Vector = HashMap<String, f32>;
-
-/// Clusters `docs` into stories. Copies always join the story of their original.
-pub fn cluster(docs: &[Analysed], dupes: &Groups, options: &StoryOptions) -> StoryPlan {
-    let features: Vec<HashMap<String, f32>> = docs.iter().map(raw_features).collect();
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for f in &features {
-        for term in f.keys() {
-            *df.entry(term.as_str()).or_default() += 1;
-        }
-    }
-    let n = docs.len() as f32;
-    let vectors: Vec<Vector> = features
-        .iter()
-        .map(|f| {
-            let mut v: Vector = f
-                .iter()
-                .map(|(t, tf)| {
-                    let idf = ((n + 1.0) / (df[t.as_str()] as f32 + 1.0)).ln() + 1.0;
-                    (t.clone(), tf * idf)
-                })
-                .collect();
-            normalize(&mut v);
-            v
-        })
-        .collect();
-
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by_key(|&i| (day_number(&docs[i].article).unwrap_or(i64::MAX), i));
-
-    let mut stories: Vec<StoryState> = Vec::new();
-    let mut story_of: Vec<Option<usize>> = vec![None; docs.len()];
-    for i in order {
-        let day = day_number(&docs[i].article);
-        let joined = match dupes.original_of(i).and_then(|o| story_of[o]) {
-            Some(s) => Some(s),
-            None => best_story(&stories, &vectors[i], day, options),
-        };
-        let s = match joined {
-            Some(s) => s,
-            None => {
-                stories.push(StoryState::default());
-                stories.len() - 1
-            }
-        };
-        stories[s].add(i, &vectors[i], day);
-        story_of[i] = Some(s);
-    }
-    StoryPlan {
-        members: stories
-            .into_iter()
-            .map(|s| {
-                let mut m = s.members;
-                m.sort_unstable();
-                m
-            })
-            .collect(),
-    }
-}
-
-#[derive(Default)]
-struct StoryState {
-    members: Vec<usize>,
-    centroid: Vector,
-    days: Vec<i64>,
-}
-
-impl StoryState {
-    fn add(&mut self, doc: usize, vector: &Vector, day: Option<i64>) {
-        self.members.push(doc);
-        for (t, w) in vector {
-            *self.centroid.entry(t.clone()).or_default() += w;
-        }
-        self.days.extend(day);
-    }
-
-    fn similarity(&self, vector: &Vector) -> f32 {
-        let norm = self.centroid.values().map(|w| w * w).sum::<f32>().sqrt();
-        if norm == 0.0 {
-            return 0.0;
-        }
-        let dot: f32 = vector
-            .iter()
-            .filter_map(|(t, w)| self.centroid.get(t).map(|c| c * w))
-            .sum();
-        dot / norm
-    }
-
-    /// Days between `day` and the nearest member date of the story.
-    fn gap(&self, day: Option<i64>) -> f32 {
-        match day {
-            Some(day) => self.days.iter().map(|d| (d - day).abs()).min().unwrap_or(0) as f32,
-            None => 0.0,
-        }
-    }
-}
-
-fn best_story(
-    stories: &[StoryState],
-    vector: &Vector,
+/// What the clusterer reads of one article: its terms with raw weights, its language and day.
+#[derive(Debug, Clone)]
+pub(crate) struct Features {
+    terms: Vec<(String, f32)>,
+    language: String,
     day: Option<i64>,
-    options: &StoryOptions,
-) -> Option<usize> {
-    stories
-        .iter()
-        .enumerate()
-        .map(|(s, story)| {
-            let damping = 0.5f32.powf(story.gap(day) / options.half_life_days);
-            (s, story.similarity(vector) * damping)
-        })
-        .filter(|(_, sim)| *sim >= options.threshold)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(s, _)| s)
+}
+
+/// Clusters `docs` into stories. Copies always join the story of their original. The result
+/// does not depend on the order of `docs` (articles are taken by publication day, then id).
+pub fn cluster(docs: &[Analysed], dupes: &Groups, options: &StoryOptions) -> StoryPlan {
+    let feats: Vec<Features> = docs.par_iter().map(|d| features(d, options)).collect();
+    let refs: Vec<&Analysed> = docs.iter().collect();
+    let original: Vec<Option<DocId>> = (0..docs.len())
+        .map(|i| dupes.original_of(i).map(|o| docs[o].article.id.clone()))
+        .collect();
+    let mut index = StoryIndex::new(*options);
+    let keys = index.add_features(&refs, &feats, &original);
+    let mut by_key: HashMap<&str, usize> = HashMap::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for (i, key) in keys.iter().enumerate() {
+        let next = members.len();
+        let s = *by_key.entry(key.as_str()).or_insert(next);
+        if s == next {
+            members.push(Vec::new());
+        }
+        members[s].push(i);
+    }
+    StoryPlan { members }
 }
 
 /// Sublinear term frequencies of a document's words and entity names.
-fn raw_features(doc: &Analysed) -> HashMap<String, f32> {
+pub(crate) fn features(doc: &Analysed, options: &StoryOptions) -> Features {
     let mut counts: HashMap<String, f32> = HashMap::new();
     let title = doc.article.title.as_deref().unwrap_or("");
-    for stem in similarity::stems(title)
+    let words = similarity::stems(title)
         .into_iter()
-        .chain(similarity::stems(&doc.article.text))
-    {
+        .map(|s| (s, options.title_weight))
+        .chain(
+            similarity::stems(&doc.article.text)
+                .into_iter()
+                .map(|s| (s, 1.0)),
+        );
+    for (stem, weight) in words {
         if stem.chars().count() > 2 && !stem.chars().all(|c| c.is_ascii_digit()) {
-            *counts.entry(stem).or_default() += 1.0;
+            *counts.entry(stem).or_default() += weight;
         }
     }
-    let mut features: HashMap<String, f32> =
-        counts.into_iter().map(|(t, c)| (t, 1.0 + c.ln())).collect();
+    let mut terms: HashMap<String, f32> = counts
+        .into_iter()
+        .filter(|(_, c)| *c > 0.0)
+        .map(|(t, c)| (t, 1.0 + c.max(1.0).ln()))
+        .collect();
     for entity in &doc.analysis.entities {
         let key = format!("@{}", triangulate_analyze::entities::name_key(&entity.name));
         let tf = 1.0 + (entity.mentions.len().max(1) as f32).ln();
-        features.insert(key, ENTITY_WEIGHT * tf);
+        let slot = terms.entry(key).or_default();
+        *slot = slot.max(options.entity_weight * tf);
     }
-    features
+    if options.year_weight > 0.0 {
+        for year in years(doc) {
+            terms.insert(format!("#{year}"), options.year_weight);
+        }
+    }
+    let mut terms: Vec<(String, f32)> = terms.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let day = day_number(&doc.article).or_else(|| {
+        if options.infer_day {
+            mentioned_day(doc)
+        } else {
+            None
+        }
+    });
+    Features {
+        terms,
+        language: doc.article.language.clone().unwrap_or_default(),
+        day,
+    }
 }
 
-fn normalize(v: &mut Vector) {
-    let norm = v.values().map(|w| w * w).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        v.values_mut().for_each(|w| *w /= norm);
+/// The years an article names: those of its resolved time expressions and bare four-digit
+/// numbers between 1900 and 2099.
+fn years(doc: &Analysed) -> Vec<u16> {
+    let from_times = doc.analysis.times.iter().filter_map(|t| year_of(&t.value));
+    let bare = doc
+        .article
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() == 4)
+        .filter_map(year_of);
+    let mut all: Vec<u16> = from_times.chain(bare).collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+fn year_of(value: &str) -> Option<u16> {
+    let head = value.get(..4)?;
+    let year: u16 = head.parse().ok()?;
+    let next = value.as_bytes().get(4);
+    ((1900..2100).contains(&year) && !matches!(next, Some(c) if c.is_ascii_digit())).then_some(year)
+}
+
+/// The full date an undated article mentions most often (earliest on ties): its likely day.
+fn mentioned_day(doc: &Analysed) -> Option<i64> {
+    let mut counts: HashMap<i64, usize> = HashMap::new();
+    for t in &doc.analysis.times {
+        if let Some(day) = t.value.get(..10).and_then(parse_day) {
+            *counts.entry(day).or_default() += 1;
+        }
     }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(d, _)| d)
 }
 
 /// Days since 1970-01-01 of the article's publication date.
 fn day_number(article: &Article) -> Option<i64> {
-    let day = article.published.as_ref()?.day().to_string();
+    parse_day(article.published.as_ref()?.day())
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date.
+fn parse_day(day: &str) -> Option<i64> {
     let mut parts = day.split('-').map(|p| p.parse::<i64>().ok());
     let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
     // Days from civil date (proleptic Gregorian), after H. Hinnant's well-known formula.
@@ -198,7 +189,11 @@ fn day_number(article: &Article) -> Option<i64> {
 /// A stable story id, derived from the id of its first member.
 pub fn story_id<'a>(mut ids: impl Iterator<Item = &'a DocId>) -> String {
     match ids.next() {
-        Some(id) => format!("s{}", &id.as_str()[1..id.as_str().len().min(11)]),
+        // Ids are ASCII hashes with a one-letter prefix; taking chars keeps odd ids safe.
+        Some(id) => format!(
+            "s{}",
+            id.as_str().chars().skip(1).take(10).collect::<String>()
+        ),
         None => "s-empty".to_string(),
     }
 }
@@ -253,6 +248,82 @@ mod tests {
         ];
         let plan = cluster(&docs, &Groups::default(), &StoryOptions::default());
         assert_eq!(plan.members, vec![vec![0, 1], vec![2], vec![3]]);
+    }
+
+    fn harbour_and_frost() -> Vec<Analysed> {
+        vec![
+            doc("d1", "2025-03-01", "Dockworkers in Velmora walked out over pay as the harbour strike entered its second day and cranes stood idle."),
+            doc("d2", "2025-03-02", "The harbour strike in Velmora left cranes idle for a third day as dockworkers demanded better pay."),
+            doc("d3", "2025-03-02", "A late frost destroyed much of the apricot harvest in the southern valleys, growers said."),
+            doc("d4", "2025-03-03", "Apricot growers in the southern valleys counted their losses after the late frost."),
+            doc("d5", "2025-03-03", "Cranes in Velmora harbour stayed idle as the dockworkers strike over pay went on."),
+        ]
+    }
+
+    fn grouped(plan: &StoryPlan, docs: &[Analysed]) -> Vec<Vec<String>> {
+        let mut stories: Vec<Vec<String>> = plan
+            .members
+            .iter()
+            .map(|m| {
+                let mut ids: Vec<String> =
+                    m.iter().map(|&i| docs[i].article.id.0.clone()).collect();
+                ids.sort();
+                ids
+            })
+            .collect();
+        stories.sort();
+        stories
+    }
+
+    #[test]
+    fn input_order_does_not_change_the_stories() {
+        let docs = harbour_and_frost();
+        let mut reversed = docs.clone();
+        reversed.reverse();
+        let a = cluster(&docs, &Groups::default(), &StoryOptions::default());
+        let b = cluster(&reversed, &Groups::default(), &StoryOptions::default());
+        assert_eq!(grouped(&a, &docs), grouped(&b, &reversed));
+        assert_eq!(a.members.len(), 2);
+    }
+
+    #[test]
+    fn a_restored_index_places_new_articles_like_a_live_one() {
+        let docs = harbour_and_frost();
+        let first: Vec<&Analysed> = docs[..4].iter().collect();
+        let mut live = StoryIndex::new(StoryOptions::default());
+        live.add_batch(&first, &[]);
+        let stored = live.assignments();
+        assert_eq!(stored.len(), 4);
+        let mut restored = StoryIndex::restore(StoryOptions::default(), &docs[..4], &stored);
+        assert_eq!(restored.assignments(), stored);
+        let new = [&docs[4]];
+        let key = restored.add_batch(&new, &[]);
+        // The new harbour report joins the harbour story, whose key did not change.
+        assert_eq!(Some(key[0].as_str()), live.story_of(&docs[0].article.id));
+        assert_eq!(restored.len(), 2);
+        // Adding an article twice keeps its story.
+        assert_eq!(restored.add_batch(&new, &[]), key);
+    }
+
+    #[test]
+    fn copies_follow_their_original() {
+        let docs = harbour_and_frost();
+        let refs: Vec<&Analysed> = docs.iter().collect();
+        let mut original = vec![None; docs.len()];
+        original[2] = Some(docs[0].article.id.clone());
+        let mut index = StoryIndex::new(StoryOptions::default());
+        let keys = index.add_batch(&refs, &original);
+        assert_eq!(keys[2], keys[0]);
+    }
+
+    #[test]
+    fn years_are_read_from_bare_numbers_only_when_plausible() {
+        let d = doc(
+            "x",
+            "2025-01-01",
+            "In 1987 the 12345 votes and 2031 plans; 3000 boats.",
+        );
+        assert_eq!(years(&d), vec![1987, 2031]);
     }
 
     #[test]

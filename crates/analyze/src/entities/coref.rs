@@ -22,7 +22,7 @@ pub(crate) fn resolve(
 ) -> (Vec<Mention>, Vec<LocalEntity>) {
     let (names, bare): (Vec<Candidate>, Vec<Candidate>) =
         cands.into_iter().partition(|c| !c.bare_role);
-    let clusters = cluster_names(&names);
+    let clusters = cluster_names(&names, toks);
 
     // Entities in order of first appearance.
     let mut order: Vec<usize> = (0..clusters.len()).collect();
@@ -77,7 +77,7 @@ pub(crate) fn resolve(
     let descriptions = descriptions(text, toks, &bare, &raw, &entities);
     raw.extend(descriptions);
     raw.sort_by_key(|m| m.span.start);
-    let pronouns = pronouns(toks, &raw, &entities);
+    let pronouns = pronouns(text, toks, &raw, &entities);
     raw.extend(pronouns);
     raw.sort_by_key(|m| m.span.start);
 
@@ -99,7 +99,12 @@ fn compatible(a: EntityKind, a_sure: bool, b: EntityKind, b_sure: bool) -> bool 
 
 /// Name clusters: longest names first, so that a surname finds the full name it shortens
 /// wherever in the article the full name stands.
-fn cluster_names(names: &[Candidate]) -> Vec<Cluster> {
+fn cluster_names(names: &[Candidate], toks: &[Token]) -> Vec<Cluster> {
+    let headline = toks
+        .iter()
+        .rev()
+        .find(|t| t.sentence == 0)
+        .is_some_and(|t| t.text != ".");
     let mut order: Vec<usize> = (0..names.len()).collect();
     order.sort_by_key(|&i| {
         (
@@ -118,7 +123,7 @@ fn cluster_names(names: &[Candidate]) -> Vec<Cluster> {
             acronym_cluster(names, &clusters, &cluster_of, cand, &key)
         } else {
             same_key(names, &clusters, cand, &key)
-                .or_else(|| shorter_form(names, &clusters, cand, &keys))
+                .or_else(|| shorter_form(names, &clusters, cand, &keys, headline))
         };
         match found {
             Some(c) => {
@@ -166,6 +171,7 @@ fn shorter_form(
     clusters: &[Cluster],
     cand: &Candidate,
     keys: &[String],
+    headline: bool,
 ) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
     for (ci, c) in clusters.iter().enumerate() {
@@ -177,6 +183,18 @@ fn shorter_form(
         if cand.sure && cand.kind != kind {
             continue;
         }
+        // "Mr. Trump" does not shorten "Melania Trump".
+        let (mine, theirs) = (
+            candidate_gender(cand),
+            c.members
+                .iter()
+                .map(|&m| candidate_gender(&names[m]))
+                .find(|&g| g != Gender::Unknown)
+                .unwrap_or(Gender::Unknown),
+        );
+        if mine != Gender::Unknown && theirs != Gender::Unknown && mine != theirs {
+            continue;
+        }
         let fits = match kind {
             EntityKind::Person => c.keys.ends_with(keys),
             EntityKind::Organization => c.keys.starts_with(keys),
@@ -184,6 +202,22 @@ fn shorter_form(
         };
         if !fits {
             continue;
+        }
+        // A surname in the body before any full name that ends in it belongs to someone else:
+        // news names a person in full first ("President Trump ... his wife, Melania Trump").
+        // A headline (a first sentence without a final period) may shorten a full name the
+        // lead gives at once.
+        let full = c
+            .members
+            .iter()
+            .filter(|&&m| names[m].words.len() > keys.len())
+            .map(|&m| (names[m].span.start, names[m].sentence))
+            .min();
+        if let Some((start, sentence)) = full {
+            let headline = cand.sentence == 0 && headline && sentence <= 3;
+            if cand.span.start < start && !headline {
+                continue;
+            }
         }
         // Prefer the latest member before the mention; a full name written later counts too.
         let recency = c
@@ -231,20 +265,26 @@ fn acronym_cluster(
     })
 }
 
+/// The kind most members vote for, the sure ones only where there are any; a tie goes to the
+/// kind of the fullest name ("Tomas Vrana" over a bare "Vrana").
 fn cluster_kind(names: &[Candidate], members: &[usize]) -> EntityKind {
-    let mut votes: Vec<(EntityKind, usize)> = Vec::new();
+    let mut votes: Vec<(EntityKind, usize, usize)> = Vec::new();
     let sure: Vec<usize> = members.iter().copied().filter(|&m| names[m].sure).collect();
     let pool = if sure.is_empty() { members } else { &sure[..] };
     for &m in pool {
-        match votes.iter_mut().find(|(k, _)| *k == names[m].kind) {
-            Some((_, n)) => *n += 1,
-            None => votes.push((names[m].kind, 1)),
+        let words = names[m].words.len();
+        match votes.iter_mut().find(|(k, _, _)| *k == names[m].kind) {
+            Some((_, n, w)) => {
+                *n += 1;
+                *w = (*w).max(words);
+            }
+            None => votes.push((names[m].kind, 1, words)),
         }
     }
     votes
         .into_iter()
-        .max_by_key(|&(_, n)| n)
-        .map_or(EntityKind::Other, |(k, _)| k)
+        .max_by_key(|&(_, n, w)| (n, w))
+        .map_or(EntityKind::Other, |(k, _, _)| k)
 }
 
 /// Nationality and head noun of a description such as "the Kazakh president".
@@ -388,27 +428,151 @@ fn latest_before(named: &[Mention], at: usize, accept: impl Fn(usize) -> bool) -
     before.or_else(|| named.iter().find(|m| accept(m.entity)).map(|m| m.entity))
 }
 
-/// "he", "she", "his", "her", "him": the person mentioned last before, within three sentences.
-fn pronouns(toks: &[Token], mentions: &[Mention], entities: &[LocalEntity]) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let mut sentence_of_start = std::collections::HashMap::new();
-    for t in toks {
-        sentence_of_start.insert(t.start, t.sentence);
-    }
-    for t in toks.iter().filter(|t| t.word) {
-        if !lower_in(&["he", "she", "him", "his", "her"], t.text) {
-            continue;
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+/// A name's gender as its own words show it: a courtesy title, else a given name.
+fn candidate_gender(c: &Candidate) -> Gender {
+    let first = if c.words.len() >= 2 {
+        c.words[0].as_str()
+    } else {
+        ""
+    };
+    gender_from(c.role.iter(), first)
+}
+
+/// A person's gender as the article shows it: a courtesy title, else a given name the lists know.
+fn gender_of(entity: &LocalEntity) -> Gender {
+    let first = entity.name.split([' ', '-']).next().unwrap_or("");
+    gender_from(entity.roles.iter(), first)
+}
+
+fn gender_from<'a>(roles: impl Iterator<Item = &'a String>, first: &str) -> Gender {
+    for role in roles {
+        for w in role.split([' ', ',']) {
+            let w = w.trim_end_matches('.');
+            if lower_in(lexicon::FEMALE_TITLES, w) {
+                return Gender::Female;
+            }
+            if lower_in(lexicon::MALE_TITLES, w) {
+                return Gender::Male;
+            }
         }
-        let target = mentions
+    }
+    if first.is_empty() {
+        Gender::Unknown
+    } else if lower_in(lexicon::FEMALE_NAMES, first) {
+        Gender::Female
+    } else if lower_in(lexicon::GIVEN_NAMES, first) {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
+}
+
+/// Whether each token stands inside a quotation. Straight quotes toggle; curly ones open and
+/// close; a line break ends an unclosed quotation, as paragraphs do in news copy.
+fn quoted_tokens(text: &str, toks: &[Token]) -> Vec<bool> {
+    let mut inside = false;
+    let mut prev_end = 0;
+    toks.iter()
+        .map(|t| {
+            if text
+                .get(prev_end..t.start)
+                .is_some_and(|gap| gap.contains('\n'))
+            {
+                inside = false;
+            }
+            prev_end = t.end;
+            match t.text {
+                "\"" => {
+                    inside = !inside;
+                    false
+                }
+                "\u{201c}" | "\u{ab}" => {
+                    inside = true;
+                    false
+                }
+                "\u{201d}" | "\u{bb}" => {
+                    inside = false;
+                    false
+                }
+                _ => inside,
+            }
+        })
+        .collect()
+}
+
+/// "he", "she", "his", "her", "him": a person of matching gender from the pronoun's sentence or
+/// the nearest sentence before it (up to three back) that names one. Within that sentence "he"
+/// and "she" take the subject: the first such mention that is neither a possessive nor after a
+/// preposition ("Scholz disagreed with Toqaev's suggestion ... he said" is Scholz); the other
+/// forms take the nearest. A pronoun outside a quotation skips people named only inside
+/// quotations.
+fn pronouns(
+    text: &str,
+    toks: &[Token],
+    mentions: &[Mention],
+    entities: &[LocalEntity],
+) -> Vec<Mention> {
+    let quoted = quoted_tokens(text, toks);
+    let genders: Vec<Gender> = entities.iter().map(gender_of).collect();
+    let token_at = |start: usize| toks.partition_point(|t| t.start < start);
+    // Person mentions with their token index.
+    let people: Vec<(usize, &Mention)> = mentions
+        .iter()
+        .filter(|m| entities[m.entity].kind == EntityKind::Person)
+        .map(|m| (token_at(m.span.start), m))
+        .filter(|(i, _)| *i < toks.len())
+        .collect();
+    let mut out = Vec::new();
+    for (ti, t) in toks.iter().enumerate().filter(|(_, t)| t.word) {
+        let lower = t.text;
+        let gender = if lower_in(&["he", "him", "his", "himself"], lower) {
+            Gender::Male
+        } else if lower_in(&["she", "her", "hers", "herself"], lower) {
+            Gender::Female
+        } else {
+            continue;
+        };
+        let fits = |&(i, m): &(usize, &Mention)| {
+            let g = genders[m.entity];
+            i < ti
+                && m.span.end <= t.start
+                && (g == gender || g == Gender::Unknown)
+                && t.sentence.saturating_sub(toks[i].sentence) <= 3
+                && (quoted[ti] || !quoted[i])
+        };
+        let Some(nearest) = people
             .iter()
             .rev()
-            .filter(|m| m.span.end <= t.start)
-            .filter(|m| entities[m.entity].kind == EntityKind::Person)
-            .find(|m| {
-                let s = sentence_of_start.get(&m.span.start).copied().unwrap_or(0);
-                t.sentence.saturating_sub(s) <= 3
-            });
-        if let Some(m) = target {
+            .find(|p| fits(p))
+            .map(|&(i, _)| toks[i].sentence)
+        else {
+            continue;
+        };
+        let in_sentence: Vec<&(usize, &Mention)> = people
+            .iter()
+            .filter(|p| fits(p) && toks[p.0].sentence == nearest)
+            .collect();
+        // A subject pronoun continues the subject; "his", "her", "him" take the nearest name
+        // ("told Scholz, who is in Astana as part of his trip").
+        let nominative = lower_in(&["he", "she"], t.text);
+        let subject = if nominative {
+            in_sentence
+                .iter()
+                .find(|&&&(i, m)| {
+                    !after_preposition(toks, i) && !possessive_after(toks, m.span.end)
+                })
+                .or_else(|| in_sentence.first())
+        } else {
+            in_sentence.last()
+        };
+        if let Some(&&(_, m)) = subject {
             out.push(Mention {
                 span: t.span(),
                 text: t.text.to_string(),
@@ -420,4 +584,16 @@ fn pronouns(toks: &[Token], mentions: &[Mention], entities: &[LocalEntity]) -> V
         }
     }
     out
+}
+
+fn after_preposition(toks: &[Token], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|p| lower_in(lexicon::OBJECT_CUES, p.text))
+}
+
+fn possessive_after(toks: &[Token], end: usize) -> bool {
+    let i = toks.partition_point(|t| t.start < end);
+    toks.get(i)
+        .is_some_and(|t| t.start == end && matches!(t.text, "'" | "\u{2019}"))
 }

@@ -36,17 +36,41 @@ fn name_words(name: &str) -> Vec<String> {
 }
 
 /// One word's key. The rewrites fold the usual variation between romanisations of Turkic,
-/// Slavic and Arabic names: q/k, zh/j, kh/h, x/ks, w/v, ph/f, y and i, a glide between vowels
-/// ("Tokayev"/"Tokaev"), doubled letters ("Kassym"/"Kasym") and a final -iy/-yy/-y.
+/// Slavic and Arabic names: q/k, zh/j, kh/h, ts/c, x/ks, w/v, ph/f, y and i, a glide between
+/// vowels ("Tokayev"/"Tokaev"), doubled letters ("Kassym"/"Kasym"), a final -iy/-yy/-ij/-y,
+/// and the unstressed initial o/a that separates Ukrainian from Russian spellings
+/// ("Oleksandr"/"Aleksandr").
 fn word_key(word: &str) -> String {
-    let mut s = word.to_string();
+    let mut s = String::with_capacity(word.len() + 2);
+    // Russian writes an unstressed initial "o" as "a" where Ukrainian keeps it; a vowel-initial
+    // word then starts the same under both.
+    let bytes = word.as_bytes();
+    if bytes.len() > 3 && bytes[0] == b'o' && !is_vowel(char::from(bytes[1])) && bytes[1] != b'y' {
+        s.push('a');
+        s.push_str(&word[1..]);
+    } else {
+        s.push_str(word);
+    }
+    // "Yevgeny"/"Evgeny", "Yekaterina"/"Ekaterina": an initial "ye" is a transliteration of one
+    // Cyrillic letter.
+    if s.starts_with("ye") && s.len() > 3 {
+        s.remove(0);
+    }
+    // Ukrainian "h" is Russian "g" ("Hrytsenko"/"Gritsenko", "Hlib"/"Gleb"); only before "r"
+    // and "l" at the start, where English names rarely have an "h".
+    if s.starts_with("hr") || s.starts_with("hl") {
+        s.replace_range(0..1, "g");
+    }
     for (from, to) in [
-        ("zh", "j"),
+        ("shch", "sc"),
         ("dzh", "j"),
+        ("zh", "j"),
         ("dj", "j"),
         ("kh", "h"),
         ("ph", "f"),
         ("ck", "k"),
+        ("ts", "c"),
+        ("tz", "c"),
         ("x", "ks"),
         ("q", "k"),
         ("w", "v"),
@@ -57,6 +81,9 @@ fn word_key(word: &str) -> String {
         if s.contains(from) {
             s = s.replace(from, to);
         }
+    }
+    if s.len() > 3 && s.ends_with("ij") {
+        s.pop();
     }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(chars.len());
@@ -114,5 +141,20 @@ mod tests {
         assert_eq!(name_key("Зеленский"), name_key("Zelenskiy"));
         assert_eq!(name_key("François Lemaître"), name_key("Francois Lemaitre"));
         assert_eq!(name_key("O'Brien"), name_key("OBrien"));
+    }
+
+    #[test]
+    fn ukrainian_and_russian_spellings_collide() {
+        assert_eq!(
+            name_key("Oleksandr Vasylenko"),
+            name_key("Aleksandr Vasilenko")
+        );
+        assert_eq!(name_key("Yevhen Kravets"), name_key("Evhen Kravec"));
+        assert_eq!(name_key("Mykhailo Zhuk"), name_key("Mihailo Juk"));
+        assert_eq!(name_key("Zelenskij"), name_key("Zelenskyi"));
+        assert_eq!(name_key("Mykola Hrytsenko"), name_key("Mikola Gritsenko"));
+        // The o/a fold is for an initial vowel only.
+        assert_ne!(name_key("Moroz"), name_key("Maraz"));
+        assert_ne!(name_key("Olson"), name_key("Nilson"));
     }
 }

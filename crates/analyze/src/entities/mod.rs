@@ -7,8 +7,10 @@
 //! it opens a sentence or a title-case headline counts when the article also writes it
 //! capitalised mid-sentence, when a built-in list knows it, or when a cue follows. Leading titles
 //! ("Kazakh President", "Deputy Prime Minister") become the mention's role. Kinds come from small
-//! lists (countries, capitals, nationality adjectives, given names) and from cues (organisation
-//! suffixes, titles, speech verbs, a preceding "in").
+//! lists (countries in English, Spanish, Italian and Dutch, nationality adjectives, given names,
+//! organisation and place words) and from context that only one kind takes: a corporate title
+//! after the name ("X CEO Jane Roe"), "shares of X", "operator X", "X, which", a speech verb, a
+//! preceding "in". Pronouns go to a person of matching gender, the subject for "he" and "she".
 //!
 //! ```
 //! use triangulate_analyze::{entities, sentences};
@@ -65,13 +67,27 @@ pub fn find(text: &str, sentences: &[Span]) -> (Vec<Mention>, Vec<LocalEntity>) 
 struct Seen {
     capital: HashSet<String>,
     lower: HashSet<String>,
+    /// Calendar words the article writes after a given name or title ("Theresa May"): further
+    /// on, "May" alone is that surname unless a date or a preposition surrounds it.
+    calendar_surnames: HashSet<String>,
 }
 
 impl Seen {
     fn collect(toks: &[Token], headline: &[bool]) -> Self {
         let mut capital = HashSet::new();
         let mut lower = HashSet::new();
-        for t in toks.iter().filter(|t| t.word) {
+        let mut calendar_surnames = HashSet::new();
+        for (i, t) in toks.iter().enumerate() {
+            if !t.word {
+                continue;
+            }
+            if t.capitalised()
+                && i > 0
+                && lexicon::CALENDAR.contains(&t.text.to_lowercase().as_str())
+                && after_name_lead(toks, i)
+            {
+                calendar_surnames.insert(t.text.to_string());
+            }
             if t.capitalised() {
                 if !t.initial && !headline[t.sentence] {
                     capital.insert(t.text.to_string());
@@ -80,8 +96,29 @@ impl Seen {
                 lower.insert(t.text.to_lowercase());
             }
         }
-        Seen { capital, lower }
+        Seen {
+            capital,
+            lower,
+            calendar_surnames,
+        }
     }
+}
+
+/// Whether the word at `i` follows a given name or a title in its sentence: "Theresa May",
+/// "Mrs. May", "Minister Hilde May".
+fn after_name_lead(toks: &[Token], i: usize) -> bool {
+    let word_before = |j: usize| {
+        j.checked_sub(1)
+            .map(|p| &toks[p])
+            .filter(|p| p.word && p.sentence == toks[i].sentence)
+    };
+    let Some(p) = word_before(i) else {
+        return false;
+    };
+    // "Prime Minister Hilde May": an unknown given name between a title and the month.
+    is_title(p.text)
+        || lower_in(lexicon::GIVEN_NAMES, p.text)
+        || (p.capitalised() && word_before(i - 1).is_some_and(|q| is_title(q.text)))
 }
 
 /// Sentences written in title case ("Russia, West Fight For Kazakhstan"), where capitals do not
@@ -134,10 +171,30 @@ fn name_word(toks: &[Token], i: usize, headline: &[bool], seen: &Seen) -> bool {
         // "al-Assad", "iPhone"-like words are left out on purpose: too rare to pay for the noise.
         return false;
     }
+    // "US$": a currency sign.
+    if toks
+        .get(i + 1)
+        .is_some_and(|n| n.start == t.end && matches!(n.text, "$" | "\u{20ac}" | "\u{a3}"))
+    {
+        return false;
+    }
     let lower = t.text.to_lowercase();
     let bare = lower.trim_end_matches('.');
     if lexicon::CALENDAR.contains(&bare) {
-        return false;
+        // "Theresa May", "Mrs. May": a calendar word after a given name or title is a surname;
+        // so is a lone "May" in an article that has named her, unless a date surrounds it.
+        if after_name_lead(toks, i) {
+            return true;
+        }
+        let prev = i.checked_sub(1).map(|p| &toks[p]);
+        let next = toks.get(i + 1);
+        return !t.initial
+            && seen.calendar_surnames.contains(t.text)
+            && !next.is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit()))
+            && !prev.is_some_and(|p| {
+                p.text.starts_with(|c: char| c.is_ascii_digit())
+                    || lower_in(lexicon::DATE_PREPOSITIONS, p.text)
+            });
     }
     let in_question = t.initial || headline[t.sentence];
     if !in_question {
@@ -183,6 +240,19 @@ fn candidates(toks: &[Token], headline: &[bool], seen: &Seen) -> Vec<Candidate> 
                 j += 1;
                 continue;
             }
+            // A plural possessive inside a name: "Velmarsk Dockers' Union".
+            if toks[j].start == toks[j - 1].end
+                && matches!(toks[j].text, "'" | "\u{2019}")
+                && toks[j - 1].text.ends_with('s')
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| n.sentence == toks[i].sentence && n.start > toks[j].end)
+                && name_word(toks, j + 1, headline, seen)
+            {
+                run.extend([j, j + 1]);
+                j += 2;
+                continue;
+            }
             // Particles and "of" join two capitalised parts: "Ursula von der Leyen",
             // "University of Glasgow".
             let mut k = j;
@@ -206,7 +276,7 @@ fn candidates(toks: &[Token], headline: &[bool], seen: &Seen) -> Vec<Candidate> 
             }
             break;
         }
-        split_run(toks, &run, &mut out);
+        split_run(toks, &run, seen, &mut out);
         i = j.max(i + 1);
     }
     mark_acronym_definitions(toks, &mut out);
@@ -249,7 +319,7 @@ fn attach_appositive_roles(toks: &[Token], out: &mut Vec<Candidate>) {
 /// Turns one run of name words into candidates: leading titles become the role, a trailing
 /// "President of Kazakhstan" becomes the role of the name before it, hyphenated place pairs
 /// ("Russia-Ukraine") split in two.
-fn split_run(toks: &[Token], run: &[usize], out: &mut Vec<Candidate>) {
+fn split_run(toks: &[Token], run: &[usize], seen: &Seen, out: &mut Vec<Candidate>) {
     let words: Vec<&str> = run.iter().map(|&t| toks[t].text).collect();
     let last = words.last().copied().unwrap_or("");
     let institutional = lower_in(ORG_WORDS, last) || lower_in(PLACE_WORDS, last);
@@ -301,6 +371,28 @@ fn split_run(toks: &[Token], run: &[usize], out: &mut Vec<Candidate>) {
             break;
         }
     }
+    let role_tail = rest[end..].iter().all(|&t| {
+        let w = toks[t].text;
+        is_title(w)
+            || w == "of"
+            || lexicon::is_place(w)
+            || lexicon::nation_of_adjective(w).is_some()
+    });
+    if !role_tail {
+        // "CIA Director Mike Pompeo": a name, then a title that leads the next name.
+        let (head, tail) = run.split_at(lead + end);
+        let before = out.len();
+        split_run(toks, head, seen, out);
+        // "Northrop Grumman CEO Ron Sugar": what holds a corporate title is a company.
+        if lexicon::lower_in(lexicon::CORPORATE_TITLES, toks[tail[0]].text) {
+            for c in out[before..].iter_mut().filter(|c| !c.sure && !c.bare_role) {
+                c.kind = EntityKind::Organization;
+                c.sure = true;
+            }
+        }
+        split_run(toks, tail, seen, out);
+        return;
+    }
     let name = &rest[..end];
     let trailing = (end < rest.len()).then(|| join(toks, &rest[end..]));
     let role = match (role, trailing) {
@@ -311,10 +403,13 @@ fn split_run(toks: &[Token], run: &[usize], out: &mut Vec<Candidate>) {
     if name.len() == 1 {
         let t = &toks[name[0]];
         let parts: Vec<&str> = t.text.split('-').collect();
+        let known = |p: &str| lexicon::is_place(p) || lexicon::nation_of_adjective(p).is_some();
+        // "Trump-Abe summit": names the article also writes alone are two people.
+        let standalone =
+            |p: &str| p.chars().next().is_some_and(char::is_uppercase) && seen.capital.contains(p);
         if parts.len() > 1
-            && parts
-                .iter()
-                .all(|p| lexicon::is_place(p) || lexicon::nation_of_adjective(p).is_some())
+            && (parts.iter().all(|p| known(p))
+                || (parts.len() == 2 && parts.iter().all(|p| standalone(p))))
         {
             let mut offset = t.start;
             for part in parts {
@@ -324,7 +419,7 @@ fn split_run(toks: &[Token], run: &[usize], out: &mut Vec<Candidate>) {
                     text: part.to_string(),
                     words: vec![part.to_string()],
                     kind: kind_of_single(part),
-                    sure: true,
+                    sure: known(part),
                     acronym: false,
                     role: None,
                     sentence: t.sentence,
@@ -336,8 +431,46 @@ fn split_run(toks: &[Token], run: &[usize], out: &mut Vec<Candidate>) {
             return;
         }
     }
+    // "Vladimir Putin of Russia": a person's name, then the country they lead or come from.
+    if let Some(of) = name.iter().position(|&t| toks[t].text == "of") {
+        let (person, place) = (&name[..of], &name[of + 1..]);
+        let place_words: Vec<&str> = place.iter().map(|&t| toks[t].text).collect();
+        let personal = role.is_some()
+            || person
+                .first()
+                .is_some_and(|&t| lower_in(lexicon::GIVEN_NAMES, toks[t].text));
+        if personal && person.len() >= 2 && lexicon::is_place(&place_words.join(" ")) {
+            let role = Some(match role {
+                Some(r) => format!("{r} of {}", place_words.join(" ")),
+                None => format!("of {}", place_words.join(" ")),
+            });
+            let mut c = candidate(toks, person, role, false);
+            c.kind = EntityKind::Person;
+            c.sure = true;
+            out.push(c);
+            let mut p = candidate(toks, place, None, false);
+            classify(toks, place, &mut p);
+            out.push(p);
+            return;
+        }
+    }
     let mut c = candidate(toks, name, role, false);
     classify(toks, name, &mut c);
+    // "Port of Velmarsk", "University of Glasgow": the place named after "of" is a place of
+    // its own too.
+    if let Some(of) = name.iter().position(|&t| toks[t].text == "of") {
+        let place = &name[of + 1..];
+        let first = toks[name[0]].text;
+        let lead_place = lower_in(PLACE_WORDS, first) && of == 1;
+        if c.kind == EntityKind::Organization && lead_place && !place.is_empty() {
+            let mut p = candidate(toks, place, None, false);
+            p.kind = EntityKind::Location;
+            p.sure = true;
+            out.push(c);
+            out.push(p);
+            return;
+        }
+    }
     out.push(c);
 }
 
@@ -410,18 +543,39 @@ fn classify(toks: &[Token], name: &[usize], c: &mut Candidate) {
         .role
         .as_deref()
         .is_some_and(|r| r.split(' ').any(|w| is_title(w) && !lower_in(ORG_WORDS, w)));
+    let org_context = organisation_context(toks, name, c.sentence);
     let (kind, sure) = if lexicon::is_place(&c.text) {
         (EntityKind::Location, true)
     } else if words.len() == 1 && lexicon::nation_of_adjective(first).is_some() {
         (EntityKind::Group, true)
-    } else if words.iter().any(|w| lower_in(ORG_WORDS, w)) && !person_title {
+    } else if words.len() >= 3 && lower_in(PLACE_WORDS, first) && words[1] == "of" {
+        // "Port of Velmarsk" is run by an authority; "Gulf of Aden" is water.
+        if lower_in(lexicon::PORT_WORDS, first) {
+            (EntityKind::Organization, true)
+        } else {
+            (EntityKind::Location, true)
+        }
+    } else if lower_in(PLACE_WORDS, last) && !org_word(last) {
+        // "Changi International Airport": a place word at the end outranks an inner org word.
+        (EntityKind::Location, true)
+    } else if words.iter().any(|w| org_word(w)) && !person_title {
         (EntityKind::Organization, true)
     } else if lower_in(PLACE_WORDS, last) {
         (EntityKind::Location, true)
-    } else if person_title {
+    } else if person_title || (words.len() >= 2 && lower_in(lexicon::GIVEN_NAMES, first)) {
         (EntityKind::Person, true)
-    } else if words.len() >= 2 && lower_in(lexicon::GIVEN_NAMES, first) {
-        (EntityKind::Person, true)
+    } else if org_context {
+        (EntityKind::Organization, true)
+    } else if words.len() == 2 && lower_in(lexicon::GIVEN_NAMES, last) && !c.acronym {
+        // A given name after an unknown word reads as two founders' names, not as a person
+        // ("Lockheed Martin", "McDonnell Douglas"): people put the given name first.
+        (EntityKind::Organization, false)
+    } else if words.len() >= 2 && lower_in(lexicon::PLACE_PREFIXES, first) {
+        // "San Jose", "Fort Worth", "Lake Tahoe".
+        (EntityKind::Location, false)
+    } else if words.len() >= 2 && lower_in(lexicon::ORG_PREFIXES, first) {
+        // "Air Canada", "Air India".
+        (EntityKind::Organization, true)
     } else if c.acronym {
         (EntityKind::Organization, false)
     } else if before.is_some_and(|t| {
@@ -445,6 +599,49 @@ fn classify(toks: &[Token], name: &[usize], c: &mut Candidate) {
     };
     c.kind = kind;
     c.sure = sure;
+}
+
+/// A word that marks an organisation name. Short ones ("UN", "AG") count only in capitals, so
+/// that "Kim Jong Un" stays a person.
+fn org_word(word: &str) -> bool {
+    lower_in(ORG_WORDS, word)
+        && (word.len() > 3 || word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()))
+        || lower_in(lexicon::ORG_HEADS, word)
+}
+
+/// Context that only an organisation takes: "terminal operator X", "shares of X", "X, which",
+/// "X Inc.", "X's shares".
+fn organisation_context(toks: &[Token], name: &[usize], sentence: usize) -> bool {
+    let (Some(&a), Some(&b)) = (name.first(), name.last()) else {
+        return false;
+    };
+    let prev = |n: usize| {
+        a.checked_sub(n)
+            .and_then(|p| toks.get(p))
+            .filter(|t| t.sentence == sentence)
+    };
+    let next = |n: usize| toks.get(b + n).filter(|t| t.sentence == sentence);
+    if prev(1).is_some_and(|t| lower_in(lexicon::ORG_NOUNS_BEFORE, t.text)) {
+        return true;
+    }
+    // "the Irish airline, Aerlan, said": an appositive after an organisation noun.
+    if prev(1).is_some_and(|t| t.text == ",")
+        && prev(2).is_some_and(|t| lower_in(lexicon::ORG_NOUNS_BEFORE, t.text))
+    {
+        return true;
+    }
+    if prev(1).is_some_and(|t| t.text == "of")
+        && prev(2).is_some_and(|t| lower_in(lexicon::ORG_NOUNS_BEFORE_OF, t.text))
+    {
+        return true;
+    }
+    if next(1).is_some_and(|t| t.text == ",") && next(2).is_some_and(|t| t.text == "which") {
+        return true;
+    }
+    let possessive = next(1).is_some_and(|t| matches!(t.text, "'" | "\u{2019}"))
+        && next(2).is_some_and(|t| t.text == "s");
+    let after = if possessive { next(3) } else { next(1) };
+    after.is_some_and(|t| lower_in(lexicon::ORG_NOUNS_AFTER, t.text))
 }
 
 /// "Human Rights Watch (HRW)": the acronym in parentheses names the entity before it.

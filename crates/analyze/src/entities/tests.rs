@@ -123,3 +123,95 @@ fn never_panics_on_odd_text() {
         }
     }
 }
+
+#[test]
+fn plural_possessives_and_head_words_make_organisations() {
+    let text = "Members of the Corvel Porters' Union struck on Monday. They work for terminal \
+                operator Dunmore Terminals, which declined to comment. Corvel Porters' Union \
+                leaders met at noon.";
+    let (mentions, entities) = run(text);
+    let union = entity_of("Corvel Porters' Union", &mentions, &entities).expect("union found");
+    assert_eq!(union.kind, EntityKind::Organization);
+    let firm = entity_of("Dunmore Terminals", &mentions, &entities).expect("operator found");
+    assert_eq!(firm.kind, EntityKind::Organization);
+}
+
+#[test]
+fn a_corporate_title_makes_the_name_before_it_a_company() {
+    let text = "Halvorsen Brack CEO Mila Dunn said sales rose. Shares of Orlen Vask fell.";
+    let (mentions, entities) = run(text);
+    let firm = entity_of("Halvorsen Brack", &mentions, &entities).expect("company found");
+    assert_eq!(firm.kind, EntityKind::Organization);
+    let dunn = entity_of("Mila Dunn", &mentions, &entities).expect("person found");
+    assert_eq!(dunn.kind, EntityKind::Person);
+    let other = entity_of("Orlen Vask", &mentions, &entities).expect("second company found");
+    assert_eq!(other.kind, EntityKind::Organization);
+}
+
+#[test]
+fn a_port_authority_also_names_its_city() {
+    let text = "Ships waited outside the Port of Dravik on Tuesday. Dravik is a small city.";
+    let (mentions, entities) = run(text);
+    let port = entity_of("Port of Dravik", &mentions, &entities).expect("port found");
+    assert_eq!(port.kind, EntityKind::Organization);
+    let city = mentions
+        .iter()
+        .find(|m| m.text == "Dravik")
+        .map(|m| &entities[m.entity])
+        .expect("city found");
+    assert_eq!(city.kind, EntityKind::Location);
+}
+
+#[test]
+fn a_country_after_a_leader_is_a_place_not_part_of_the_name() {
+    let text = "President Tomas Vrana of France met with the envoy of Kim Jong Un in Seoul.";
+    let (mentions, entities) = run(text);
+    let vrana = entity_of("Tomas Vrana", &mentions, &entities).expect("name without country");
+    assert_eq!(vrana.kind, EntityKind::Person);
+    assert!(mentions.iter().any(|m| m.text == "France"));
+    let kim = entity_of("Kim Jong Un", &mentions, &entities).expect("full name found");
+    assert_eq!(kim.kind, EntityKind::Person);
+}
+
+#[test]
+fn he_takes_the_subject_and_she_a_woman() {
+    let text = "Chancellor Piet Marten met Ilse Brandt in Velden. \
+                Marten disagreed with Brandt's plan, saying it would fail. \
+                \"It is too late,\" he said. Brandt replied that she would wait.";
+    let (mentions, entities) = run(text);
+    let pronoun = |word: &str| {
+        mentions
+            .iter()
+            .find(|m| m.form == MentionForm::Pronoun && m.text == word)
+            .map(|m| entities[m.entity].name.as_str())
+    };
+    assert_eq!(pronoun("he"), Some("Piet Marten"));
+    assert_eq!(pronoun("she"), Some("Ilse Brandt"));
+}
+
+#[test]
+fn a_surname_before_any_full_name_is_someone_else() {
+    let text = "President Vrana spoke at the dinner on Tuesday. \
+                Later, the first lady, Petra Vrana, thanked the guests. Mr. Vrana left early.";
+    let (mentions, entities) = run(text);
+    let petra = mentions
+        .iter()
+        .find(|m| m.text == "Petra Vrana")
+        .map(|m| m.entity)
+        .expect("full name found");
+    assert!(mentions
+        .iter()
+        .filter(|m| m.text == "Vrana")
+        .all(|m| m.entity != petra));
+    assert_eq!(entities[petra].kind, EntityKind::Person);
+}
+
+#[test]
+fn a_month_that_is_a_named_surname_stays_a_name_but_dates_do_not() {
+    let text = "Prime Minister Hilde May met the envoy in London. \
+                Later, May said the talks would resume in May.";
+    let (mentions, _) = run(text);
+    let mays: Vec<&Mention> = mentions.iter().filter(|m| m.text == "May").collect();
+    assert_eq!(mays.len(), 1, "{mays:?}");
+    assert!(text[..mays[0].span.start].ends_with("Later, "));
+}

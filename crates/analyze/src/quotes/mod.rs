@@ -283,7 +283,16 @@ fn marked_quotes(resolver: &Resolver, paragraphs: &[Span], marked: &[Marked]) ->
         }
         let starts_upper = content.chars().next().is_some_and(char::is_uppercase);
         let words = word_count(content);
-        let kind = if opens_clause && (starts_upper || words >= 4 || ends_like_sentence) {
+        // A whole sentence quoted after a verb ("chanted “USA!”") is direct speech; after
+        // "that" it is folded into reported speech.
+        let after_that = before_text
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("that"));
+        let whole_sentence = starts_upper && (ends_like_sentence || words >= 3) && !after_that;
+        let kind = if opens_clause && (starts_upper || words >= 4 || ends_like_sentence)
+            || whole_sentence && speaker.is_some()
+        {
             QuoteKind::Direct
         } else if words <= 4 && speaker.is_none() && !ends_like_sentence {
             QuoteKind::Scare

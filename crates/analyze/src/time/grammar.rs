@@ -2,6 +2,7 @@
 //! it is resolved against an anchor date.
 
 use super::lexicon::{self, Class, Tok, Unit};
+use super::measure;
 
 /// Which way an underspecified date leans when its year (or week) must be inferred.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,45 +88,45 @@ pub(super) enum Sem {
     Set(&'static str),
 }
 
-struct Cursor<'a> {
-    t: &'a [Tok<'a>],
+pub(super) struct Cursor<'a> {
+    pub(super) t: &'a [Tok<'a>],
 }
 
 impl<'a> Cursor<'a> {
-    fn w(&self, i: usize) -> &'a str {
+    pub(super) fn w(&self, i: usize) -> &'a str {
         self.t.get(i).map_or("", |t| t.low.as_ref())
     }
-    fn is(&self, i: usize, word: &str) -> bool {
+    pub(super) fn is(&self, i: usize, word: &str) -> bool {
         self.w(i) == word
     }
-    fn class(&self, i: usize) -> Option<Class> {
+    pub(super) fn class(&self, i: usize) -> Option<Class> {
         self.t.get(i).map(|t| t.class)
     }
-    fn glued(&self, i: usize) -> bool {
+    pub(super) fn glued(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| t.glued)
     }
-    fn cap(&self, i: usize) -> bool {
+    pub(super) fn cap(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| t.capital)
     }
-    fn num(&self, i: usize) -> Option<u32> {
+    pub(super) fn num(&self, i: usize) -> Option<u32> {
         let t = self.t.get(i)?;
         if t.class != Class::Num || t.low.len() > 4 {
             return None;
         }
         t.low.parse().ok()
     }
-    fn num_len(&self, i: usize) -> usize {
+    pub(super) fn num_len(&self, i: usize) -> usize {
         self.t
             .get(i)
             .filter(|t| t.class == Class::Num)
             .map_or(0, |t| t.low.len())
     }
     /// A hyphen joining two words with no spaces ("third-quarter").
-    fn hyphen(&self, i: usize) -> bool {
+    pub(super) fn hyphen(&self, i: usize) -> bool {
         self.is(i, "-") && self.glued(i) && self.glued(i + 1)
     }
     /// Skips an optional glued or spaced hyphen.
-    fn skip_hyphen(&self, i: usize) -> usize {
+    pub(super) fn skip_hyphen(&self, i: usize) -> usize {
         if self.is(i, "-") {
             i + 1
         } else {
@@ -203,9 +204,9 @@ fn core(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
         relative,
         quarter,
         year_expr,
-        duration,
-        clock,
-        reference,
+        measure::duration,
+        measure::clock,
+        measure::reference,
     ];
     let mut best: Option<(usize, Sem)> = None;
     for rule in rules {
@@ -219,7 +220,7 @@ fn core(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
 }
 
 /// A day of the month: "16", "16th", "eighth", "twenty-first". Returns (end, day).
-fn day_number(c: &Cursor, i: usize) -> Option<(usize, u32)> {
+pub(super) fn day_number(c: &Cursor, i: usize) -> Option<(usize, u32)> {
     if let Some(d) = c.num(i) {
         if c.num_len(i) > 2 || !(1..=31).contains(&d) {
             return None;
@@ -250,7 +251,7 @@ fn day_number(c: &Cursor, i: usize) -> Option<(usize, u32)> {
 }
 
 /// A four-digit year standing alone.
-fn year_number(c: &Cursor, i: usize) -> Option<u32> {
+pub(super) fn year_number(c: &Cursor, i: usize) -> Option<u32> {
     if c.num_len(i) != 4 {
         return None;
     }
@@ -325,7 +326,7 @@ fn month_word(c: &Cursor, i: usize) -> Option<(usize, u32)> {
     Some((i + 1, m))
 }
 
-fn month_date(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
+pub(super) fn month_date(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
     let mut k = i;
     // "Saturday, April 25", "this coming Sunday, March eighth"
     if c.is(k, "this") && c.is(k + 1, "coming") {
@@ -428,7 +429,7 @@ fn numeric_date(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
     None
 }
 
-fn weekday_expr(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
+pub(super) fn weekday_expr(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
     let (mut k, dir) = match (c.w(i), c.w(i + 1)) {
         ("this", "coming") => (i + 2, Dir::Future),
         ("this", "past") => (i + 2, Dir::Past),
@@ -449,7 +450,7 @@ fn weekday_expr(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
     Some((k, Sem::Weekday { wd, dir, part }))
 }
 
-fn day_offset(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
+pub(super) fn day_offset(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
     let (days, part) = match c.w(i) {
         "yesterday" => (-1, None),
         "today" => (0, None),
@@ -766,7 +767,7 @@ fn quarter(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
 }
 
 /// "nineteen ninety-six", "nineteen seventy-nine". Returns (end, year).
-fn spoken_year(c: &Cursor, i: usize) -> Option<(usize, i32)> {
+pub(super) fn spoken_year(c: &Cursor, i: usize) -> Option<(usize, i32)> {
     if !c.is(i, "nineteen") {
         return None;
     }
@@ -830,377 +831,4 @@ fn year_expr(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
         return Some((end, Sem::Year(y)));
     }
     None
-}
-
-/// A count before a unit: "three", "18", "twenty four", "a", "several", "2 1/2".
-fn amount(c: &Cursor, i: usize) -> Option<(usize, Amount)> {
-    if let Some(n) = c.num(i) {
-        if c.glued(i + 1)
-            && matches!(c.w(i + 1), "," | "." | ":" | "%")
-            && c.class(i + 2) == Some(Class::Num)
-        {
-            return None;
-        }
-        // "2 1/2"
-        if c.num(i + 1) == Some(1) && c.is(i + 2, "/") && c.num(i + 3) == Some(2) {
-            return Some((i + 4, Amount::Half(n)));
-        }
-        return Some((i + 1, Amount::N(n)));
-    }
-    let w = c.w(i);
-    let mut end;
-    let mut n = match w {
-        "a" | "an" if c.is(i + 1, "couple") && c.is(i + 2, "of") => {
-            return Some((i + 3, Amount::N(2)))
-        }
-        "a" if c.is(i + 1, "few") => return Some((i + 2, Amount::Vague)),
-        "several" | "few" | "many" => return Some((i + 1, Amount::Vague)),
-        "a" | "an" => {
-            end = i + 1;
-            1
-        }
-        _ => {
-            let n = lexicon::cardinal(w)?;
-            end = i + 1;
-            if lexicon::tens(w).is_some() {
-                let next = if c.is(end, "-") { end + 1 } else { end };
-                if let Some(u) = lexicon::cardinal(c.w(next)).filter(|u| (1..10).contains(u)) {
-                    end = next + 1;
-                    n + u
-                } else {
-                    n
-                }
-            } else {
-                n
-            }
-        }
-    };
-    if c.is(end, "hundred") {
-        n *= 100;
-        end += 1;
-    } else if c.is(end, "thousand") {
-        n *= 1000;
-        end += 1;
-    }
-    if c.is(end, "and") && c.is(end + 1, "a") && c.is(end + 2, "half") {
-        return Some((end + 3, Amount::Half(n)));
-    }
-    Some((end, Amount::N(n)))
-}
-
-fn duration(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
-    let mut k = i;
-    let the = c.is(k, "the");
-    if the {
-        k += 1;
-    }
-    let mut qualifier = None;
-    if matches!(
-        c.w(k),
-        "first"
-            | "last"
-            | "past"
-            | "next"
-            | "latest"
-            | "coming"
-            | "previous"
-            | "final"
-            | "following"
-            | "recent"
-            | "additional"
-            | "full"
-    ) {
-        qualifier = Some(c.w(k));
-        k += 1;
-    } else if c.is(k, "year") && c.is(k + 1, "-") && matches!(c.w(k + 2), "earlier" | "ago") {
-        qualifier = Some("year-ago");
-        k += 3;
-    }
-    // "recent months", "the coming weeks", "the past few weeks"
-    if let Some(q) = qualifier {
-        if let Some((unit, true)) = Unit::parse(c.w(k)) {
-            if matches!(q, "recent" | "coming" | "past" | "next" | "last") {
-                if q == "recent" && unit == Unit::Year {
-                    return Some((k + 1, Sem::Ref("PAST_REF")));
-                }
-                return Some((
-                    k + 1,
-                    Sem::Duration {
-                        amount: Amount::Vague,
-                        unit,
-                    },
-                ));
-            }
-        }
-    }
-    if qualifier == Some("year-ago") && amount(c, k).is_none() {
-        if the {
-            // TimeBank marks the adjective alone: "the [year-ago] results".
-            return None;
-        }
-        return Some((
-            k,
-            Sem::Ago {
-                amount: Amount::N(1),
-                unit: Unit::Year,
-                sign: -2,
-            },
-        ));
-    }
-    if the && qualifier.is_none() && c.is(k, "fiscal") && c.is(k + 1, "year") {
-        return Some((
-            k + 2,
-            Sem::Duration {
-                amount: Amount::N(1),
-                unit: Unit::Year,
-            },
-        ));
-    }
-    if the && qualifier.is_none() && c.is(k, "year") && !c.is(k + 1, "-") {
-        return Some((
-            k + 1,
-            Sem::Duration {
-                amount: Amount::N(1),
-                unit: Unit::Year,
-            },
-        ));
-    }
-    if the && qualifier == Some("full") && c.is(k, "year") {
-        return Some((
-            k + 1,
-            Sem::Rel {
-                unit: Unit::Year,
-                offset: 0,
-            },
-        ));
-    }
-    let (mut after, mut amt) = amount(c, k)?;
-    // "two to three weeks", "12 to 18 months"
-    if c.is(after, "to") || c.is(after, "or") {
-        if let Some((a2, _)) = amount(c, after + 1).filter(|_| !c.is(after + 1, "a")) {
-            after = a2;
-            amt = Amount::Vague;
-        }
-    }
-    // "N-unit" adjectives: "two-year", "52-week", "three-day".
-    if c.hyphen(after) {
-        let (unit, plural) = Unit::parse(c.w(after + 1))?;
-        if plural || matches!(amt, Amount::Vague) || qualifier.is_some() {
-            return None;
-        }
-        let mut end = after + 2;
-        if c.hyphen(end) && c.is(end + 1, "old") {
-            end += 2;
-        }
-        return Some((end, Sem::Duration { amount: amt, unit }));
-    }
-    let mut u = after;
-    if matches!(c.w(u), "trading" | "business" | "working" | "calendar") {
-        u += 1;
-    }
-    let (unit, plural) = Unit::parse(c.w(u))?;
-    if unit == Unit::Second && !plural && c.class(u + 1) == Some(Class::Word) {
-        // "a second goal": the ordinal, not the unit.
-        return None;
-    }
-    if plural && matches!(c.w(k), "a" | "an") {
-        // "a days" is not English.
-        return None;
-    }
-    let mut end = u + 1;
-    if c.is(end, "and") && c.is(end + 1, "a") && c.is(end + 2, "half") {
-        if let Amount::N(n) = amt {
-            amt = Amount::Half(n);
-            end += 3;
-        }
-    }
-    if qualifier.is_none() && !the {
-        let mut e = end;
-        if c.is(e, "or") && c.is(e + 1, "so") {
-            e += 2;
-        }
-        if c.hyphen(e) && matches!(c.w(e + 1), "ago" | "earlier" | "later") {
-            e += 1;
-        }
-        match c.w(e) {
-            "ago" => {
-                return Some((
-                    e + 1,
-                    Sem::Ago {
-                        amount: amt,
-                        unit,
-                        sign: -1,
-                    },
-                ))
-            }
-            "earlier" => {
-                return Some((
-                    e + 1,
-                    Sem::Ago {
-                        amount: amt,
-                        unit,
-                        sign: -2,
-                    },
-                ))
-            }
-            "later" if !c.is(e + 1, "than") => {
-                return Some((
-                    e + 1,
-                    Sem::Ago {
-                        amount: amt,
-                        unit,
-                        sign: 2,
-                    },
-                ))
-            }
-            _ => {}
-        }
-        // "twice a year", "8% a year": a frequency.
-        if matches!(amt, Amount::N(1)) && c.w(k) == "a" {
-            let prev = c.w(i.wrapping_sub(1));
-            let prev_num = i > 0 && c.class(i - 1) == Some(Class::Num);
-            if prev_num
-                || matches!(
-                    prev,
-                    "twice" | "times" | "once" | "thrice" | "%" | "percent" | "cents"
-                )
-            {
-                let (code, t) = unit.code();
-                let v = if t {
-                    format!("PT1{code}")
-                } else {
-                    format!("P1{code}")
-                };
-                return Some((end, Sem::Set(leak_set(&v))));
-            }
-        }
-    }
-    Some((end, Sem::Duration { amount: amt, unit }))
-}
-
-/// Set values are a closed list; mapping them to statics avoids allocating in `Sem`.
-fn leak_set(v: &str) -> &'static str {
-    match v {
-        "PT1S" => "PT1S",
-        "PT1M" => "PT1M",
-        "PT1H" => "PT1H",
-        "P1D" => "P1D",
-        "P1W" => "P1W",
-        "P1M" => "P1M",
-        "P1Q" => "P1Q",
-        "P1DE" => "P1DE",
-        "P1CE" => "P1CE",
-        _ => "P1Y",
-    }
-}
-
-fn meridian(c: &Cursor, i: usize) -> Option<(usize, bool)> {
-    match c.w(i) {
-        "am" | "pm" => Some((i + 1, c.w(i) == "pm")),
-        "a" | "p" if c.is(i + 1, ".") && c.is(i + 2, "m") => {
-            let end = if c.is(i + 3, ".") && c.glued(i + 3) {
-                i + 4
-            } else {
-                i + 3
-            };
-            Some((end, c.w(i) == "p"))
-        }
-        _ => None,
-    }
-}
-
-fn clock(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
-    let (mut k, hour, minute) = match c.w(i) {
-        "noon" => (i + 1, 12, 0),
-        "midnight" => (i + 1, 24, 0),
-        _ => {
-            let h = c.num(i).filter(|h| *h <= 24 && c.num_len(i) <= 2)?;
-            let (k, m) =
-                if c.is(i + 1, ":") && c.glued(i + 1) && c.glued(i + 2) && c.num_len(i + 2) == 2 {
-                    (i + 3, c.num(i + 2).filter(|m| *m < 60)?)
-                } else {
-                    (i + 1, 0)
-                };
-            match meridian(c, k) {
-                Some((end, pm)) if (1..=12).contains(&h) => {
-                    let hour = match (pm, h) {
-                        (true, 12) => 12,
-                        (true, h) => h + 12,
-                        (false, 12) => 0,
-                        (false, h) => h,
-                    };
-                    (end, hour, m)
-                }
-                None if k == i + 3 && c.is(i.wrapping_sub(1), "at") => (k, h, m),
-                _ => return None,
-            }
-        }
-    };
-    if matches!(
-        c.w(k),
-        "est" | "edt" | "cst" | "cdt" | "pst" | "pdt" | "gmt" | "utc" | "bst" | "cet" | "et" | "pt"
-    ) {
-        k += 1;
-    }
-    let base_at = if c.is(k, ",") || c.is(k, "on") {
-        k + 1
-    } else {
-        k
-    };
-    let base = day_offset(c, base_at)
-        .or_else(|| weekday_expr(c, base_at))
-        .or_else(|| month_date(c, base_at));
-    if let Some((end, sem)) = base {
-        return Some((
-            end,
-            Sem::Clock {
-                hour,
-                minute,
-                base: Some(Box::new(sem)),
-            },
-        ));
-    }
-    Some((
-        k,
-        Sem::Clock {
-            hour,
-            minute,
-            base: None,
-        },
-    ))
-}
-
-fn reference(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
-    let w = c.w(i);
-    let r = match w {
-        "now" | "currently" | "presently" | "nowadays" => (i + 1, "PRESENT_REF"),
-        "these" if c.is(i + 1, "days") => (i + 2, "PRESENT_REF"),
-        "recently" => (i + 1, "PAST_REF"),
-        "the" => match (c.w(i + 1), c.w(i + 2)) {
-            ("past", _) => (i + 2, "PAST_REF"),
-            ("future", _) => (i + 2, "FUTURE_REF"),
-            ("near", "future") => (i + 3, "FUTURE_REF"),
-            _ => return None,
-        },
-        "a" if c.is(i + 1, "later") && c.is(i + 2, "date") => (i + 3, "FUTURE_REF"),
-        "each" | "every" | "per" => {
-            let (unit, plural) = Unit::parse(c.w(i + 1))?;
-            if plural {
-                return None;
-            }
-            let (code, t) = unit.code();
-            let v = if t {
-                format!("PT1{code}")
-            } else {
-                format!("P1{code}")
-            };
-            return Some((i + 2, Sem::Set(leak_set(&v))));
-        }
-        _ => return None,
-    };
-    // "now-defunct", "current-account" and the like are adjectives, not times.
-    if c.hyphen(r.0) {
-        return None;
-    }
-    Some((r.0, Sem::Ref(r.1)))
 }

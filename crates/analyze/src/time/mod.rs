@@ -7,6 +7,7 @@
 
 mod grammar;
 mod lexicon;
+mod measure;
 mod resolve;
 #[cfg(test)]
 mod tests;
