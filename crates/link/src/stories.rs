@@ -27,6 +27,10 @@ pub struct StoryOptions {
     pub title_weight: f32,
     /// Weight of a year the article mentions (a dated expression or a bare year).
     pub year_weight: f32,
+    /// Documents without any of the article's terms assumed beside the ones seen, so that in a
+    /// small batch (three reports of one meeting) the terms they share still weigh: with no
+    /// prior, a term in every one of three documents would weigh almost nothing.
+    pub prior_docs: f32,
     /// Undated articles take the date they mention most as their day, for the time damping.
     pub infer_day: bool,
 }
@@ -39,6 +43,7 @@ impl Default for StoryOptions {
             entity_weight: 1.5,
             title_weight: 1.0,
             year_weight: 2.0,
+            prior_docs: 20.0,
             infer_day: true,
         }
     }

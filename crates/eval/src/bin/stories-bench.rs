@@ -74,6 +74,7 @@ fn tune(data: &Path) -> Result<(), String> {
                     year_weight,
                     infer_day,
                     half_life_days: half_life,
+                    ..base
                 };
                 let plan = stories::cluster(&ecb_docs, &ecb_dupes, &options);
                 let e = score(&plan.members, &ecb_gold);

@@ -297,7 +297,12 @@ impl StoryIndex {
             .zip(ids)
             .map(|((_, tf), &id)| {
                 let df = self.df.get(&(lang, id)).copied().unwrap_or(0) as f32;
-                (id, tf * ((n + 1.0) / (df + 0.5)).ln().max(0.0))
+                (
+                    id,
+                    tf * ((n + self.options.prior_docs + 1.0) / (df + 0.5))
+                        .ln()
+                        .max(0.0),
+                )
             })
             .filter(|(_, w)| *w > 0.0)
             .collect();
@@ -317,6 +322,13 @@ impl StoryIndex {
                 for &s in stories {
                     *hits.entry(s).or_default() += w;
                 }
+            }
+        }
+        // A small index is scored whole: its top terms are still the rare terms of its first
+        // article, which a new report of the same story need not share.
+        if self.stories.len() <= CANDIDATES {
+            for s in 0..self.stories.len() as u32 {
+                hits.entry(s).or_default();
             }
         }
         let mut candidates: Vec<(u32, f32)> = hits.into_iter().collect();
