@@ -1,6 +1,7 @@
 //! The main job of triangulate, end to end: read inputs, extract and analyse every new document
-//! in parallel, store them, link everything stored into stories, and return the report of the
-//! stories the inputs belong to.
+//! in parallel, store them, place each new document in a story (stories recorded in the store
+//! keep their members: nothing is re-clustered), and return the report of the stories the
+//! inputs belong to.
 //!
 //! ```
 //! use triangulate_engine::{run, RunOptions, Silent};
@@ -15,7 +16,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 use triangulate_ingest::{read_paths, IngestOptions};
-use triangulate_link::{link, Analysed, StoryOptions};
+use triangulate_link::{link_into, Analysed, StoryIndex, StoryOptions};
 use triangulate_model::{Analysis, Article, DocId, Problem, RawDocument, Report, REPORT_SCHEMA};
 use triangulate_store::{Store, StoreError};
 
@@ -114,10 +115,22 @@ pub fn run(
             analysis: d.analysis,
         })
         .collect();
-    let stories = link(&docs, &options.stories)
+    // Stories already recorded are restored as they were; only new documents are clustered.
+    let assignments = store.story_assignments()?;
+    let mut index = StoryIndex::restore(options.stories, &docs, &assignments);
+    let stories = link_into(&docs, &mut index, |members| {
+        options.all_stories
+            || members
+                .iter()
+                .any(|&m| input_ids.contains(&docs[m].article.id))
+    });
+    let known: HashSet<&DocId> = assignments.iter().map(|(d, _)| d).collect();
+    let new_assignments: Vec<(DocId, String)> = index
+        .assignments()
         .into_iter()
-        .filter(|s| options.all_stories || s.sources.iter().any(|src| input_ids.contains(&src.doc)))
+        .filter(|(d, _)| !known.contains(d))
         .collect();
+    store.put_story_assignment(&new_assignments)?;
     Ok(Outcome {
         report: Report {
             schema: REPORT_SCHEMA.to_string(),

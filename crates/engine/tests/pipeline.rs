@@ -135,3 +135,84 @@ proptest::proptest! {
         proptest::prop_assert!(count.iter().all(|&c| c == 1), "{:?}", count);
     }
 }
+
+/// The story (by id) each stored document is in, after a run on `batches` in turn.
+fn stories_after(batches: &[&[&str]]) -> (HashMap<DocId, String>, Vec<Report>) {
+    let mut store = MemoryStore::default();
+    let mut reports = Vec::new();
+    for batch in batches {
+        let paths: Vec<PathBuf> = batch.iter().map(|p| corpus(p)).collect();
+        let outcome = run(&paths, &mut store, &RunOptions::default(), &Silent).unwrap();
+        reports.push(outcome.report);
+    }
+    let by_doc = store.story_assignments().unwrap().into_iter().collect();
+    (by_doc, reports)
+}
+
+#[test]
+fn adding_reports_later_joins_the_recorded_story_without_reclustering() {
+    let first: &[&str] = &[
+        "demo/001_velmarsk_gazette.html",
+        "demo/002_coastline_wire.txt",
+    ];
+    let rest: &[&str] = &[
+        "demo/003_riverside_record.html",
+        "demo/004_meridian_review.txt",
+        "demo/005_freightline_weekly.jsonl",
+    ];
+    let (after_first, _) = stories_after(&[first]);
+    let (after_both, reports) = stories_after(&[first, rest]);
+    assert_eq!(after_first.len(), 2);
+    assert_eq!(after_both.len(), 5, "every document gets a recorded story");
+    for (doc, story) in &after_first {
+        assert_eq!(after_both.get(doc), Some(story), "{doc:?} moved story");
+    }
+    // The second batch reports the story of the first, now with all five sources.
+    let second = &reports[1];
+    assert_eq!(second.stories.len(), 1, "{:?}", second.stories);
+    let story = &second.stories[0];
+    assert_eq!(story.sources.len(), 5);
+    assert!(after_first.values().all(|s| s == &story.id));
+}
+
+#[test]
+fn batches_and_one_run_group_the_same_way() {
+    let all: &[&str] = &[
+        "demo/001_velmarsk_gazette.html",
+        "demo/002_coastline_wire.txt",
+        "demo/003_riverside_record.html",
+        "demo/004_meridian_review.txt",
+        "demo/005_freightline_weekly.jsonl",
+    ];
+    let partition = |by_doc: &HashMap<DocId, String>| {
+        let mut groups: HashMap<&String, Vec<&DocId>> = HashMap::new();
+        for (d, s) in by_doc {
+            groups.entry(s).or_default().push(d);
+        }
+        let mut groups: Vec<Vec<&DocId>> = groups
+            .into_values()
+            .map(|mut g| {
+                g.sort();
+                g
+            })
+            .collect();
+        groups.sort();
+        format!("{groups:?}")
+    };
+    let (once, _) = stories_after(&[all]);
+    let (split, _) = stories_after(&[&all[3..], &all[..3]]);
+    let (singly, _) = stories_after(&all.iter().map(std::slice::from_ref).collect::<Vec<_>>());
+    assert_eq!(partition(&once), partition(&split));
+    assert_eq!(partition(&once), partition(&singly));
+}
+
+#[test]
+fn rerunning_the_same_inputs_adds_nothing_and_keeps_story_ids() {
+    let mut store = MemoryStore::default();
+    let paths = [corpus("demo")];
+    let first = run(&paths, &mut store, &RunOptions::default(), &Silent).unwrap();
+    let again = run(&paths, &mut store, &RunOptions::default(), &Silent).unwrap();
+    assert_eq!(again.added, 0);
+    let ids = |r: &Report| r.stories.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&first.report), ids(&again.report));
+}

@@ -23,12 +23,13 @@ pub mod utterances;
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use triangulate_analyze::Anchor;
 use triangulate_model::{
     Analysis, Article, Dated, Provenance, Source, Story, StoryQuote, REPORT_SCHEMA,
 };
 
-pub use stories::{StoryOptions, StoryPlan};
+pub use stories::{StoryIndex, StoryOptions, StoryPlan};
 
 /// One analysed article, as linking consumes it.
 #[derive(Debug, Clone)]
@@ -44,6 +45,39 @@ pub fn link(docs: &[Analysed], options: &StoryOptions) -> Vec<Story> {
     plan.members
         .iter()
         .map(|members| build_story(docs, members, &dupes))
+        .collect()
+}
+
+/// Links `docs` (every stored document) into the stories of `index`, which holds the
+/// assignments of the documents linked before: those keep their story and only the others are
+/// clustered, so adding to a store never re-clusters it. Returns the stories for which `keep`
+/// says yes (given the story's member indices), built in parallel, in order of first member.
+pub fn link_into(
+    docs: &[Analysed],
+    index: &mut StoryIndex,
+    keep: impl Fn(&[usize]) -> bool + Sync,
+) -> Vec<Story> {
+    let dupes = duplicates::find(docs);
+    let original: Vec<Option<triangulate_model::DocId>> = (0..docs.len())
+        .map(|i| dupes.original_of(i).map(|o| docs[o].article.id.clone()))
+        .collect();
+    let refs: Vec<&Analysed> = docs.iter().collect();
+    let keys = index.add_batch(&refs, &original);
+    let mut by_key: HashMap<&str, usize> = HashMap::new();
+    let mut plan: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (i, key) in keys.iter().enumerate() {
+        let s = *by_key.entry(key.as_str()).or_insert_with(|| {
+            plan.push((key.as_str(), Vec::new()));
+            plan.len() - 1
+        });
+        plan[s].1.push(i);
+    }
+    plan.into_par_iter()
+        .filter(|(_, members)| keep(members))
+        .map(|(key, members)| Story {
+            id: key.to_string(),
+            ..build_story(docs, &members, &dupes)
+        })
         .collect()
 }
 
