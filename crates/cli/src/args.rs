@@ -3,8 +3,9 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use triangulate_engine::Model;
 use triangulate_report::Format;
 
 /// Reads many news reports of the same events and tells what happened, who said what, what every
@@ -73,6 +74,46 @@ pub struct ReportArgs {
     /// Hide the progress bar.
     #[arg(long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub model: ModelArgs,
+}
+
+/// How quotes of different outlets are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SimilarityArg {
+    /// The sentence model when its weights are installed (scripts/fetch-model.sh), else words.
+    Auto,
+    /// Require the sentence model: fail when it cannot be loaded.
+    Model,
+    /// Word overlap only (fastest; misses translated quotes).
+    Words,
+}
+
+#[derive(Debug, Args)]
+pub struct ModelArgs {
+    /// Similarity used to align the same quote across outlets.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub similarity: SimilarityArg,
+    /// Folder of the sentence model (default: models/all-minilm-l6-v2).
+    #[arg(long, env = "TRIANGULATE_MODEL_DIR")]
+    pub model_dir: Option<PathBuf>,
+}
+
+impl ModelArgs {
+    /// The sentence model the run will use, if any. `auto` says on stderr why it goes without.
+    pub fn load(&self) -> Result<Option<Model>> {
+        if self.similarity == SimilarityArg::Words {
+            return Ok(None);
+        }
+        match Model::load(self.model_dir.as_deref()) {
+            Ok(model) => Ok(Some(model)),
+            Err(err) if self.similarity == SimilarityArg::Auto => {
+                eprintln!("note: {err}; quotes are aligned on word overlap (scripts/fetch-model.sh installs the model)");
+                Ok(None)
+            }
+            Err(err) => Err(err).context("--similarity model"),
+        }
+    }
 }
 
 /// The checked configuration of a `report` run.
@@ -84,6 +125,7 @@ pub struct ReportConfig {
     pub all: bool,
     pub color: bool,
     pub progress: bool,
+    pub model: Option<Model>,
 }
 
 impl ReportArgs {
@@ -111,6 +153,7 @@ impl ReportArgs {
             all: self.all,
             color,
             progress: !self.quiet,
+            model: self.model.load()?,
         })
     }
 }
@@ -149,6 +192,8 @@ pub struct SeedsArgs {
     /// Name of the figures in the floors file (`NAME.passed`), to check several corpora.
     #[arg(long, default_value = "seeds")]
     pub name: String,
+    #[command(flatten)]
+    pub model: ModelArgs,
 }
 
 #[derive(Debug, Args)]

@@ -41,6 +41,7 @@ fn report(args: ReportArgs) -> Result<ExitCode> {
     let progress = Bar::new(config.progress);
     let options = RunOptions {
         all_stories: config.all,
+        model: config.model,
         ..RunOptions::default()
     };
     let outcome = triangulate_engine::run(&config.paths, &mut store, &options, &progress)?;
@@ -88,7 +89,7 @@ fn eval(command: EvalCommand) -> Result<ExitCode> {
     let (name, figures, floors) = match &command {
         EvalCommand::Seeds(a) => (
             a.name.as_str(),
-            triangulate_eval::seeds::run(&a.corpus, &a.expect, &mut out)?,
+            triangulate_eval::seeds::run(&a.corpus, &a.expect, a.model.load()?, &mut out)?,
             a.floors.clone(),
         ),
         EvalCommand::Extract(a) => (

@@ -13,9 +13,12 @@
 
 use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
+use triangulate_embed::Similarity;
 use triangulate_ingest::{read_paths, IngestOptions};
+use triangulate_link::utterances::Embedder;
 use triangulate_link::{link_into, Analysed, StoryIndex, StoryOptions};
 use triangulate_model::{Analysis, Article, DocId, Problem, RawDocument, Report, REPORT_SCHEMA};
 use triangulate_store::{Store, StoreError};
@@ -26,11 +29,37 @@ pub enum EngineError {
     Store(#[from] StoreError),
 }
 
+/// A sentence model shared by the threads that build stories.
+#[derive(Clone)]
+pub struct Model(pub Arc<dyn Similarity>);
+
+impl std::fmt::Debug for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Model({})", self.0.name())
+    }
+}
+
+impl Model {
+    /// Loads the sentence model from `dir` (else `$TRIANGULATE_MODEL_DIR`, else
+    /// `models/all-minilm-l6-v2`), or says why it cannot.
+    pub fn load(dir: Option<&std::path::Path>) -> Result<Model, triangulate_embed::EmbedError> {
+        triangulate_embed::try_load(dir).map(|m| Model(Arc::from(m)))
+    }
+
+    /// The model's short name, for reports and logs.
+    pub fn name(&self) -> &str {
+        self.0.name()
+    }
+}
+
 /// A checked configuration of one run.
 #[derive(Debug, Clone, Default)]
 pub struct RunOptions {
     pub ingest: IngestOptions,
     pub stories: StoryOptions,
+    /// The sentence model that helps align translated and reworded quotes; word overlap alone
+    /// when `None`.
+    pub model: Option<Model>,
     /// Report every story in the store, not only those the inputs belong to.
     pub all_stories: bool,
 }
@@ -118,12 +147,21 @@ pub fn run(
     // Stories already recorded are restored as they were; only new documents are clustered.
     let assignments = store.story_assignments()?;
     let mut index = StoryIndex::restore(options.stories, &docs, &assignments);
-    let stories = link_into(&docs, &mut index, |members| {
-        options.all_stories
-            || members
-                .iter()
-                .any(|&m| input_ids.contains(&docs[m].article.id))
-    });
+    let embed = |texts: &[&str]| match &options.model {
+        Some(model) => model.0.embed(texts),
+        None => Vec::new(),
+    };
+    let stories = link_into(
+        &docs,
+        &mut index,
+        |members| {
+            options.all_stories
+                || members
+                    .iter()
+                    .any(|&m| input_ids.contains(&docs[m].article.id))
+        },
+        options.model.as_ref().map(|_| &embed as Embedder),
+    );
     let known: HashSet<&DocId> = assignments.iter().map(|(d, _)| d).collect();
     let new_assignments: Vec<(DocId, String)> = index
         .assignments()

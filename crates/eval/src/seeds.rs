@@ -9,14 +9,20 @@ use std::io::Write;
 use std::path::Path;
 
 use serde_json::Value;
-use triangulate_engine::{run as run_engine, RunOptions, Silent};
+use triangulate_engine::{run as run_engine, Model, RunOptions, Silent};
 use triangulate_model::{Coverage, DocId, Entity, Fidelity, Report, Story};
 use triangulate_store::MemoryStore;
 
 use crate::{EvalError, Figures};
 
 /// Runs the main job on `corpus` and checks it against the expectation file `expect`.
-pub fn run(corpus: &Path, expect: &Path, out: &mut dyn Write) -> Result<Figures, EvalError> {
+/// `model`, the sentence model, helps align translated quotes (word overlap alone without it).
+pub fn run(
+    corpus: &Path,
+    expect: &Path,
+    model: Option<Model>,
+    out: &mut dyn Write,
+) -> Result<Figures, EvalError> {
     let expected: Value = serde_json::from_str(
         &std::fs::read_to_string(expect).map_err(|e| EvalError::io(expect, e))?,
     )
@@ -25,7 +31,10 @@ pub fn run(corpus: &Path, expect: &Path, out: &mut dyn Write) -> Result<Figures,
     let outcome = run_engine(
         &[corpus.to_path_buf()],
         &mut store,
-        &RunOptions::default(),
+        &RunOptions {
+            model,
+            ..RunOptions::default()
+        },
         &Silent,
     )
     .map_err(|e| EvalError::parse(corpus, e))?;

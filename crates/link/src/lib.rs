@@ -44,7 +44,7 @@ pub fn link(docs: &[Analysed], options: &StoryOptions) -> Vec<Story> {
     let plan = stories::cluster(docs, &dupes, options);
     plan.members
         .iter()
-        .map(|members| build_story(docs, members, &dupes))
+        .map(|members| build_story(docs, members, &dupes, None))
         .collect()
 }
 
@@ -52,10 +52,12 @@ pub fn link(docs: &[Analysed], options: &StoryOptions) -> Vec<Story> {
 /// assignments of the documents linked before: those keep their story and only the others are
 /// clustered, so adding to a store never re-clusters it. Returns the stories for which `keep`
 /// says yes (given the story's member indices), built in parallel, in order of first member.
+/// `embed`, a sentence model, helps align quotes that were translated or reworded.
 pub fn link_into(
     docs: &[Analysed],
     index: &mut StoryIndex,
     keep: impl Fn(&[usize]) -> bool + Sync,
+    embed: Option<utterances::Embedder>,
 ) -> Vec<Story> {
     let dupes = duplicates::find(docs);
     let original: Vec<Option<triangulate_model::DocId>> = (0..docs.len())
@@ -76,7 +78,7 @@ pub fn link_into(
         .filter(|(_, members)| keep(members))
         .map(|(key, members)| Story {
             id: key.to_string(),
-            ..build_story(docs, &members, &dupes)
+            ..build_story(docs, &members, &dupes, embed)
         })
         .collect()
 }
@@ -86,7 +88,12 @@ pub fn schema() -> &'static str {
     REPORT_SCHEMA
 }
 
-fn build_story(docs: &[Analysed], members: &[usize], dupes: &duplicates::Groups) -> Story {
+fn build_story(
+    docs: &[Analysed],
+    members: &[usize],
+    dupes: &duplicates::Groups,
+    embed: Option<utterances::Embedder>,
+) -> Story {
     let anchor = story_anchor(members.iter().map(|&i| &docs[i].article));
     // Undated articles get their relative dates resolved against the story's date.
     let reanchored: Vec<Analysis> = members
@@ -137,7 +144,7 @@ fn build_story(docs: &[Analysed], members: &[usize], dupes: &duplicates::Groups)
             speaker: q.speaker.as_deref(),
         })
         .collect();
-    let utterances = utterances::align(&align_input);
+    let utterances = utterances::align_with(&align_input, embed);
     let utterance_of: HashMap<String, String> = utterances
         .iter()
         .flat_map(|u| {

@@ -6,8 +6,9 @@
 //! measured twice: on the stems of [`crate::similarity`] and on six-letter stem prefixes, which
 //! let derived forms meet ("militarily" / "military", "invincible" / "invincibility"); a short
 //! sentence whose words all occur, in pairs, inside a longer one aligns by containment (a headline
-//! fragment inside the full quote). Groups are built by average linkage, so that a chain of
-//! loose matches cannot glue two utterances together through a third. Each rendering is then
+//! fragment inside the full quote). Groups merge when every rendering of each finds a close
+//! partner in the other on average (best-match linkage), so that a chain of loose matches cannot
+//! glue two utterances together through a third. Each rendering is then
 //! compared with the fullest one: verbatim, shortened (with the dropped words), reworded, or
 //! translated (a different language).
 
@@ -41,8 +42,24 @@ struct Segment<'a> {
     prefixes: Vec<String>,
 }
 
-/// Aligns the quotes of one story into utterances carried by at least two renderings.
+/// Turns sentences into unit vectors whose dot product says how alike they mean (a sentence
+/// embedding model); used beside the word overlap when the engine has one.
+pub type Embedder<'a> = &'a (dyn Fn(&[&str]) -> Vec<Vec<f32>> + Sync);
+
+/// Cosine of embeddings below which two sentences count as unrelated; the affinity rises
+/// linearly from there to 1. Sentences of one speaker on one story score about 0.4–0.6 with
+/// small sentence models, translations of one sentence about 0.8.
+const EMBEDDING_FLOOR: f32 = 0.5;
+
+/// Aligns the quotes of one story into utterances carried by at least two renderings, on word
+/// overlap alone.
 pub fn align(quotes: &[AlignQuote]) -> Vec<Utterance> {
+    align_with(quotes, None)
+}
+
+/// [`align`], with the affinity of two sentences raised to what `embed` says of them when it
+/// says more than their words do (a translation shares meaning, not words).
+pub fn align_with(quotes: &[AlignQuote], embed: Option<Embedder>) -> Vec<Utterance> {
     let segments: Vec<Segment> = quotes
         .iter()
         .enumerate()
@@ -61,6 +78,28 @@ pub fn align(quotes: &[AlignQuote]) -> Vec<Utterance> {
         .filter(|s| !s.stems.is_empty())
         .collect();
     let n = segments.len();
+    let vectors: Vec<Vec<f32>> = match embed {
+        Some(embed) if n > 1 => {
+            let texts: Vec<&str> = segments.iter().map(|s| s.text).collect();
+            let v = embed(&texts);
+            // A model that returns the wrong count is ignored rather than misaligned.
+            if v.len() == n {
+                v
+            } else {
+                Vec::new()
+            }
+        }
+        _ => Vec::new(),
+    };
+    let meaning = |i: usize, j: usize| -> f32 {
+        match (vectors.get(i), vectors.get(j)) {
+            (Some(a), Some(b)) => {
+                let cos: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
+                ((cos - EMBEDDING_FLOOR) / (1.0 - EMBEDDING_FLOOR)).clamp(0.0, 1.0)
+            }
+            _ => 0.0,
+        }
+    };
     let mut affinity = vec![0.0f32; n * n];
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     for i in 0..n {
@@ -69,7 +108,7 @@ pub fn align(quotes: &[AlignQuote]) -> Vec<Utterance> {
             if a.quote == b.quote {
                 continue;
             }
-            let score = pair_affinity(a, b);
+            let score = pair_affinity(a, b).max(meaning(i, j));
             affinity[i * n + j] = score;
             affinity[j * n + i] = score;
             let threshold = match (quotes[a.quote].speaker, quotes[b.quote].speaker) {
@@ -84,7 +123,7 @@ pub fn align(quotes: &[AlignQuote]) -> Vec<Utterance> {
     }
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
 
-    // Average linkage over the accepted pairs, strongest first.
+    // Best-match linkage over the accepted pairs, strongest first.
     let mut cluster: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     for &(_, i, j) in &pairs {
@@ -92,8 +131,6 @@ pub fn align(quotes: &[AlignQuote]) -> Vec<Utterance> {
         if ci == cj {
             continue;
         }
-        let mut total = 0.0f32;
-        let mut count = 0usize;
         let compatible = members[ci].iter().all(|&a| {
             members[cj].iter().all(|&b| {
                 let (qa, qb) = (segments[a].quote, segments[b].quote);
@@ -101,12 +138,12 @@ pub fn align(quotes: &[AlignQuote]) -> Vec<Utterance> {
                     (Some(x), Some(y)) => x == y,
                     _ => true,
                 };
-                total += affinity[a * n + b];
-                count += 1;
                 qa != qb && speakers_agree
             })
         });
-        let fits = compatible && total / count.max(1) as f32 >= LINKAGE_FLOOR;
+        let fits = compatible
+            && best_match_mean(&members[ci], &members[cj], &affinity, n) >= LINKAGE_FLOOR
+            && best_match_mean(&members[cj], &members[ci], &affinity, n) >= LINKAGE_FLOOR;
         if !fits {
             continue;
         }
@@ -125,11 +162,34 @@ pub fn align(quotes: &[AlignQuote]) -> Vec<Utterance> {
     groups
         .iter()
         .enumerate()
-        .map(|(k, group)| utterance(k, group, &segments, quotes))
+        .map(|(k, group)| utterance(k, group, &segments, quotes, &affinity))
         .collect()
 }
 
-fn utterance(k: usize, group: &[usize], segments: &[Segment], quotes: &[AlignQuote]) -> Utterance {
+/// How well the renderings of `from` are matched in `to`: the mean over `from` of each one's
+/// best affinity with a member of `to`. Every rendering must find a partner, so one loose pair
+/// cannot glue two utterances together, while a group that holds a headline fragment beside
+/// the full sentence still meets a rewording of that sentence.
+fn best_match_mean(from: &[usize], to: &[usize], affinity: &[f32], n: usize) -> f32 {
+    let total: f32 = from
+        .iter()
+        .map(|&a| {
+            to.iter()
+                .map(|&b| affinity[a * n + b])
+                .fold(0.0f32, f32::max)
+        })
+        .sum();
+    total / from.len().max(1) as f32
+}
+
+fn utterance(
+    k: usize,
+    group: &[usize],
+    segments: &[Segment],
+    quotes: &[AlignQuote],
+    affinity: &[f32],
+) -> Utterance {
+    let n = segments.len();
     // The fullest rendering is the reference: most words, then first in order.
     let reference = group
         .iter()
@@ -166,7 +226,7 @@ fn utterance(k: usize, group: &[usize], segments: &[Segment], quotes: &[AlignQuo
                 similarity: if s == reference {
                     1.0
                 } else {
-                    pair_affinity(seg, ref_seg)
+                    affinity[s * n + reference]
                 },
                 dropped,
             }
