@@ -10,7 +10,7 @@ use std::path::Path;
 
 use serde_json::Value;
 use triangulate_engine::{run as run_engine, Model, RunOptions, Silent};
-use triangulate_model::{Coverage, DocId, Entity, Fidelity, Report, Story};
+use triangulate_model::{Coverage, DocId, Entity, EntityKind, Fidelity, Report, Story};
 use triangulate_store::MemoryStore;
 
 use crate::{EvalError, Figures};
@@ -133,12 +133,23 @@ fn file_name(origin: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
+/// Whether the entity holds the spelling `name`: as its name or an alias, or as the surname
+/// of a person's (a spelling such as "Tokaev" may occur only inside "Kasim-Zhomart Tokaev").
 fn entity_named(entity: &Entity, name: &str) -> bool {
-    entity.name.eq_ignore_ascii_case(name)
-        || entity
-            .aliases
-            .iter()
-            .any(|a| a.text.eq_ignore_ascii_case(name))
+    let person = entity.kind == EntityKind::Person;
+    std::iter::once(entity.name.as_str())
+        .chain(entity.aliases.iter().map(|a| a.text.as_str()))
+        .any(|held| held.eq_ignore_ascii_case(name) || (person && spelled(held, name)))
+}
+
+/// Whether `name` is `held` or its last words ("Tokaev" of "Kasim-Zhomart Tokaev").
+fn spelled(held: &str, name: &str) -> bool {
+    if held.eq_ignore_ascii_case(name) {
+        return true;
+    }
+    let (held, name) = (held.to_lowercase(), name.to_lowercase());
+    held.strip_suffix(&name)
+        .is_some_and(|head| !name.is_empty() && head.ends_with(' '))
 }
 
 fn speaker_matches(story: &Story, speaker_id: Option<&str>, expected: &str) -> bool {
@@ -534,4 +545,18 @@ fn unescape_json(json: &str) -> String {
     json.replace("\\\"", "\"")
         .replace("\\n", "\n")
         .replace("\\u2019", "\u{2019}")
+}
+
+#[cfg(test)]
+mod spelling_tests {
+    use super::spelled;
+
+    #[test]
+    fn a_surname_inside_a_full_name_counts_but_not_a_fragment() {
+        assert!(spelled("Kasim-Zhomart Tokaev", "Tokaev"));
+        assert!(spelled("Tokaev", "tokaev"));
+        assert!(!spelled("Kasim-Zhomart Tokaev", "Zhomart"));
+        assert!(!spelled("Bratokaev", "Tokaev"));
+        assert!(!spelled("Tokaev Street", "Tokaev"));
+    }
 }

@@ -106,7 +106,7 @@ fn furniture_line_regex() -> &'static Regex {
               | skip\s+to\s+(?:main\s+)?content|skip\s+to\s+navigation|edit\s+post
               | share(?:\s+(?:this|on\s+\w+|via\s+\w+|article|story))?|tweet|email|print|copy\s+link|comments?
               | read\s+more|read\s+next|see\s+also|related(?:\s+(?:articles?|stories|content|news))?|more\s+news|more\s+stories|editors?[’']?\s*picks?
-              | subscribe(?:\s+now)?|sign\s+up|log\s*in|sign\s+in|register|\*?\s*indicates\s+required
+              | subscribe(?:\s+now|\s+to\s+.{1,60})?|sign\s+up|log\s*in|sign\s+in|register|\*?\s*indicates\s+required
               | enter\s+your\s+email.*|please,?\s+enter\s+(?:a\s+)?(?:correct|valid)\s+email(?:\s+address)?
               | success(?:fully|fuly)\s+subscribed.*|thank\s+you\s+for\s+(?:signing\s+up|subscribing).*
               | this\s+audio\s+is\s+(?:created|generated)\s+with\s+ai(?:\s+assistance)?
@@ -114,6 +114,7 @@ fn furniture_line_regex() -> &'static Regex {
               | (?:like|enjoy(?:ed)?)\s+this\s+(?:story|article)\W*(?:share\s+it\s+with\s+a\s+friend)?
               | follow\s+us(?:\s+on\s+\w+)?|back\s+to\s+top|loading|close|menu|search
               | accept(?:\s+all)?\s+cookies|we\s+use\s+cookies.*
+              | (?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4})).*|.*\ball\s+rights\s+reserved
               | news\s+feed|latest\s+news|top\s+stories|most\s+(?:read|popular|viewed)|trending(?:\s+now)?
             )\W*$",
         )
@@ -147,6 +148,12 @@ mod tests {
         assert!(furniture_line("* indicates required"));
         assert!(furniture_line("Editors’ Picks"));
         assert!(furniture_line("Like this story? Share it with a friend!"));
+        assert!(furniture_line("© 2031 Harbour Post. All rights reserved."));
+        assert!(furniture_line("Copyright 2031 Harbour Post"));
+        assert!(furniture_line("Subscribe to the Harbour Post"));
+        assert!(!furniture_line(
+            "Copyright lawyers say the ruling changes little, the court heard."
+        ));
         assert!(!furniture_line(
             "Subscribers to the plan pay less, the minister said."
         ));

@@ -57,6 +57,15 @@ fn clock_line(line: &str) -> bool {
     regex(&RE, r"^\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?$").is_match(line)
 }
 
+/// A feed item on one line: a clock time, then a short headline with no closing full stop
+/// ("09:31 Fishing talks adjourned").
+fn clock_item(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"^\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s+\S").is_match(line)
+        && line.split_whitespace().count() <= 16
+        && !line.trim_end().ends_with('.')
+}
+
 fn feed_heading(line: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(
@@ -157,7 +166,11 @@ pub fn extract(body: &str) -> Draft {
         if !keep[i] {
             continue;
         }
-        if feed_heading(text) && all.get(i + 1).is_some_and(|l| clock_line(l.text)) {
+        if feed_heading(text)
+            && all
+                .get(i + 1)
+                .is_some_and(|l| clock_line(l.text) || clock_item(l.text))
+        {
             drop_feed(&all, &mut keep, i);
             continue;
         }
@@ -279,13 +292,20 @@ fn standalone_headline(all: &[Line<'_>], keep: &[bool]) -> Option<usize> {
 fn drop_feed(all: &[Line<'_>], keep: &mut [bool], heading: usize) {
     keep[heading] = false;
     let mut since_clock = 0;
+    // An item is a time, a headline and a paragraph or two; when the headline shares the
+    // time's line, a line or two of summary at most follows it.
+    let mut allowed = 3;
     for j in heading + 1..all.len() {
-        if clock_line(all[j].text) {
+        let text = all[j].text;
+        if clock_line(text) {
             since_clock = 0;
+            allowed = 3;
+        } else if clock_item(text) {
+            since_clock = 0;
+            allowed = 1;
         } else {
             since_clock += 1;
-            // An item is a time, a headline and a paragraph or two.
-            if since_clock > 3 {
+            if since_clock > allowed {
                 return;
             }
         }
@@ -324,6 +344,21 @@ fn strip_share(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_feed_of_one_line_items_is_dropped_and_the_article_kept() {
+        let body = "Ferry crews walk out\n\nPORT ELLIS - Ferry crews stopped work on Monday, \
+                    the union said.\n\nLatest news\n10:02 Council approves new budget\n\
+                    09:40 Rain expected over the hills\n";
+        let text: Vec<String> = extract(body).blocks.into_iter().map(|b| b.text).collect();
+        let text = text.join("\n");
+        assert!(text.contains("Ferry crews stopped work"), "{text}");
+        assert!(!text.contains("Council approves"), "{text}");
+        assert!(!text.contains("Rain expected"), "{text}");
+        assert!(!clock_item(
+            "10:02 The council met. It approved the budget."
+        ));
+    }
 
     #[test]
     fn standalone_headline_above_a_paragraph_is_the_title() {
