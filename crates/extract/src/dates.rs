@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use regex::Regex;
+use triangulate_model::MONTH_NAMES;
 
 /// Normalises a machine-readable date (`2024-09-16`, `2024-09-16T12:05:00+02:00`, `20240916`)
 /// or a written one (`September 17, 2024 1:24 AM`, `16 Sept. 2024`) to `YYYY-MM-DD` or
@@ -49,23 +50,9 @@ fn month(word: &str) -> Option<u32> {
     if w.len() < 3 {
         return None;
     }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let i = MONTHS.iter().position(|m| w.starts_with(m))?;
     // "Sept", "Sep", "September" all pass; "Mayor" does not.
-    (full[i].starts_with(&w) || w == "sept").then_some(i as u32 + 1)
+    (MONTH_NAMES[i].starts_with(&w) || w == "sept").then_some(i as u32 + 1)
 }
 
 fn written_regex() -> &'static Regex {

@@ -102,3 +102,20 @@ pub struct Article {
     pub text: String,
     pub blocks: Vec<Block>,
 }
+
+/// English month names in calendar order, lower case: what the date readers of extraction and
+/// linking match written dates against ("Oct. 3", "3 October").
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use triangulate_model::{DocId, EntityKind, Span};
+use triangulate_model::{DocId, EntityKind, Span, MONTH_NAMES};
 
 use crate::{similarity, StoryContext};
 
@@ -331,21 +331,7 @@ fn written_days(text: &str) -> Vec<String> {
         .collect();
     let month_of = |w: &str| -> Option<usize> {
         let lower = w.to_lowercase();
-        let full = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
-        full.iter().position(|m| {
+        MONTH_NAMES.iter().position(|m| {
             *m == lower || (lower.len() >= 3 && lower.len() <= 4 && m.starts_with(&lower))
         })
     };
