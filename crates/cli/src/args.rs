@@ -176,6 +176,21 @@ pub enum EvalCommand {
     Stories(DataArgs),
     /// Framing labels per outlet and concept on NewsWCL50 (label precision and recall).
     Framing(DataArgs),
+    /// Time to build and render one story of many sources, expanded from a corpus.
+    Scale(ScaleArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ScaleArgs {
+    /// Folder of articles to expand into one story (the demo corpus, say).
+    #[arg(long, default_value = "demo")]
+    pub corpus: PathBuf,
+    /// Number of sources in the story.
+    #[arg(long, default_value_t = 100)]
+    pub sources: usize,
+    /// Floors file: fail when a figure drops below its recorded floor.
+    #[arg(long)]
+    pub floors: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -127,6 +127,11 @@ fn eval(command: EvalCommand) -> Result<ExitCode> {
             triangulate_eval::framing::run(&a.data, &mut out)?,
             a.floors.clone(),
         ),
+        EvalCommand::Scale(a) => (
+            "scale",
+            triangulate_eval::scale::run(&a.corpus, a.sources, &mut out)?,
+            a.floors.clone(),
+        ),
     };
     print_figures(&mut out, name, &figures)?;
     let Some(path) = floors else {

@@ -8,6 +8,7 @@ pub mod framing;
 pub mod meantime;
 pub mod newswcl;
 pub mod polnear;
+pub mod scale;
 pub mod seeds;
 pub mod stories;
 pub mod timebank;

@@ -54,24 +54,43 @@ pub fn align(context: &StoryContext) -> Vec<Fact> {
 pub fn align_with(context: &StoryContext, extra: Option<&Blend>) -> Vec<Fact> {
     let statements = statements::collect(context);
     let n = statements.len();
+    let mut vocabulary = similarity::Vocabulary::default();
+    let features: Vec<Features> = statements
+        .iter()
+        .map(|s| Features::new(s, &mut vocabulary))
+        .collect();
     let mut sim = vec![0f32; n * n];
     for i in 0..n {
         for j in i + 1..n {
             if statements[i].doc == statements[j].doc {
                 continue;
             }
-            let s = pair_similarity(context, &statements[i], &statements[j], extra);
+            let lexical = features[i].bag.similarity(&features[j].bag);
+            let s = adjusted_similarity(
+                context,
+                (&statements[i], &features[i]),
+                (&statements[j], &features[j]),
+                lexical,
+                extra,
+            );
             sim[i * n + j] = s;
             sim[j * n + i] = s;
         }
     }
 
-    // Mutual best matches between each pair of sources.
-    let best_in = |i: usize, doc: usize| -> Option<usize> {
-        (0..n)
-            .filter(|&j| statements[j].doc == doc)
-            .max_by(|&a, &b| sim[i * n + a].total_cmp(&sim[i * n + b]).then(b.cmp(&a)))
-    };
+    // Mutual best matches between each pair of sources: the best statement of each source for
+    // each statement, ties going to the earlier statement.
+    let source_count = context.docs.len();
+    let mut best = vec![None::<usize>; n * source_count];
+    for i in 0..n {
+        for j in 0..n {
+            let slot = &mut best[i * source_count + statements[j].doc];
+            if slot.is_none_or(|b| sim[i * n + j] > sim[i * n + b]) {
+                *slot = Some(j);
+            }
+        }
+    }
+    let best_in = |i: usize, doc: usize| best[i * source_count + doc];
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     for i in 0..n {
         for j in i + 1..n {
@@ -120,7 +139,6 @@ pub fn align_with(context: &StoryContext, extra: Option<&Blend>) -> Vec<Fact> {
         members[gi].extend(moved);
     }
 
-    let source_count = context.docs.len();
     let mut facts: Vec<(Fact, (usize, usize))> = members
         .into_iter()
         .filter(|m| !m.is_empty())
@@ -148,6 +166,30 @@ pub fn align_with(context: &StoryContext, extra: Option<&Blend>) -> Vec<Fact> {
         .collect()
 }
 
+/// What the pairwise comparison of one statement needs, computed once per statement.
+struct Features {
+    bag: similarity::Bag,
+    /// Nouns that follow a count ("120 workers" gives "worker"), as sorted vocabulary ids.
+    counted: Vec<u32>,
+}
+
+impl Features {
+    fn new(statement: &Statement, vocabulary: &mut similarity::Vocabulary) -> Features {
+        let mut counted: Vec<u32> = statement
+            .stems
+            .windows(2)
+            .filter(|w| w[0] == "#n" && !w[1].starts_with('@'))
+            .map(|w| vocabulary.id(&w[1]))
+            .collect();
+        counted.sort_unstable();
+        counted.dedup();
+        Features {
+            bag: vocabulary.bag(&statement.stems),
+            counted,
+        }
+    }
+}
+
 /// How alike two statements of different sources are, in [0, 1].
 pub fn pair_similarity(
     context: &StoryContext,
@@ -155,7 +197,25 @@ pub fn pair_similarity(
     b: &Statement,
     extra: Option<&Blend>,
 ) -> f32 {
-    let mut sim = similarity::lexical_stems(&a.stems, &b.stems);
+    let mut vocabulary = similarity::Vocabulary::default();
+    let (fa, fb) = (
+        Features::new(a, &mut vocabulary),
+        Features::new(b, &mut vocabulary),
+    );
+    let lexical = fa.bag.similarity(&fb.bag);
+    adjusted_similarity(context, (a, &fa), (b, &fb), lexical, extra)
+}
+
+/// The lexical similarity of two statements blended with `extra` and raised by the cues they
+/// share: an explicit date, a telling number, a counted noun, an utterance.
+fn adjusted_similarity(
+    context: &StoryContext,
+    (a, fa): (&Statement, &Features),
+    (b, fb): (&Statement, &Features),
+    lexical: f32,
+    extra: Option<&Blend>,
+) -> f32 {
+    let mut sim = lexical;
     if let Some(blend) = extra {
         let w = blend.weight.clamp(0.0, 1.0);
         let other = (blend.similarity)(a.text(context), b.text(context));
@@ -173,14 +233,11 @@ pub fn pair_similarity(
         sim += SHARED_NUMBER_BONUS;
     }
     // The same thing counted ("120 workers", "150 workers"), whatever the count.
-    let counted = |s: &Statement| -> HashSet<String> {
-        s.stems
-            .windows(2)
-            .filter(|w| w[0] == "#n" && !w[1].starts_with('@'))
-            .map(|w| w[1].clone())
-            .collect()
-    };
-    if !counted(a).is_disjoint(&counted(b)) {
+    if fa
+        .counted
+        .iter()
+        .any(|c| fb.counted.binary_search(c).is_ok())
+    {
         sim += COUNTED_NOUN_BONUS;
     }
     if !a.utterances.is_disjoint(&b.utterances) {

@@ -48,6 +48,14 @@ pub fn link(docs: &[Analysed], options: &StoryOptions) -> Vec<Story> {
         .collect()
 }
 
+/// Builds one story of all of `docs`, without clustering: for a reader who already knows which
+/// reports cover one event, and for measuring how a story scales with its number of sources.
+pub fn story_of(docs: &[Analysed], embed: Option<utterances::Embedder>) -> Story {
+    let dupes = duplicates::find(docs);
+    let members: Vec<usize> = (0..docs.len()).collect();
+    build_story(docs, &members, &dupes, embed)
+}
+
 /// Links `docs` (every stored document) into the stories of `index`, which holds the
 /// assignments of the documents linked before: those keep their story and only the others are
 /// clustered, so adding to a store never re-clusters it. Returns the stories for which `keep`

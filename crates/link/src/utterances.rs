@@ -12,11 +12,10 @@
 //! compared with the fullest one: verbatim, shortened (with the dropped words), reworded, or
 //! translated (a different language).
 
-use std::collections::HashSet;
 
 use triangulate_model::{DocId, Fidelity, Rendering, Utterance};
 
-use crate::similarity::{containment, lexical_stems, stems};
+use crate::similarity::{stems, Bag, Vocabulary};
 
 /// One quote of a story, as the aligner needs it.
 pub struct AlignQuote<'a> {
@@ -38,8 +37,11 @@ const LINKAGE_FLOOR: f32 = 0.3;
 struct Segment<'a> {
     quote: usize,
     text: &'a str,
-    stems: Vec<String>,
-    prefixes: Vec<String>,
+    /// Number of words, which tells the shorter of two renderings.
+    words: usize,
+    stems: Bag,
+    /// The stems cut to six letters, which lets inflections and spelling variants meet.
+    prefixes: Bag,
 }
 
 /// Turns sentences into unit vectors whose dot product says how alike they mean (a sentence
@@ -60,23 +62,24 @@ pub fn align(quotes: &[AlignQuote]) -> Vec<Utterance> {
 /// [`align`], with the affinity of two sentences raised to what `embed` says of them when it
 /// says more than their words do (a translation shares meaning, not words).
 pub fn align_with(quotes: &[AlignQuote], embed: Option<Embedder>) -> Vec<Utterance> {
-    let segments: Vec<Segment> = quotes
-        .iter()
-        .enumerate()
-        .flat_map(|(q, quote)| {
-            sentences(quote.text).into_iter().map(move |text| {
-                let stems = stems(text);
-                let prefixes = stems.iter().map(|s| s.chars().take(6).collect()).collect();
-                Segment {
-                    quote: q,
-                    text,
-                    stems,
-                    prefixes,
-                }
-            })
-        })
-        .filter(|s| !s.stems.is_empty())
-        .collect();
+    let mut vocabulary = Vocabulary::default();
+    let mut segments: Vec<Segment> = Vec::new();
+    for (q, quote) in quotes.iter().enumerate() {
+        for text in sentences(quote.text) {
+            let stems = stems(text);
+            if stems.is_empty() {
+                continue;
+            }
+            let prefixes: Vec<String> = stems.iter().map(|s| s.chars().take(6).collect()).collect();
+            segments.push(Segment {
+                quote: q,
+                text,
+                words: prefixes.len(),
+                stems: vocabulary.bag(&stems),
+                prefixes: vocabulary.bag(&prefixes),
+            });
+        }
+    }
     let n = segments.len();
     let vectors: Vec<Vec<f32>> = match embed {
         Some(embed) if n > 1 => {
@@ -248,30 +251,16 @@ fn utterance(
 /// How close two sentences are, in [0, 1]: the better of stem similarity, prefix similarity and
 /// containment of the shorter in the longer.
 fn pair_affinity(a: &Segment, b: &Segment) -> f32 {
-    let lexical = lexical_stems(&a.stems, &b.stems).max(lexical_stems(&a.prefixes, &b.prefixes));
-    let (short, long) = if a.prefixes.len() <= b.prefixes.len() {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    let distinct: HashSet<&String> = short.prefixes.iter().collect();
+    let lexical = a
+        .stems
+        .similarity(&b.stems)
+        .max(a.prefixes.similarity(&b.prefixes));
+    let (short, long) = if a.words <= b.words { (a, b) } else { (b, a) };
     // One or two words prove little alone: they must also stand together in the longer one.
-    let contained = match distinct.len() {
+    let contained = match short.prefixes.distinct_words() {
         0 | 1 => 0.0,
-        2 => {
-            let long_pairs: HashSet<(&String, &String)> =
-                long.prefixes.windows(2).map(|w| (&w[0], &w[1])).collect();
-            let all_pairs = short
-                .prefixes
-                .windows(2)
-                .all(|w| long_pairs.contains(&(&w[0], &w[1])));
-            if all_pairs {
-                containment(&short.prefixes, &long.prefixes)
-            } else {
-                0.0
-            }
-        }
-        _ => containment(&short.prefixes, &long.prefixes),
+        2 if !short.prefixes.bigrams_within(&long.prefixes) => 0.0,
+        _ => short.prefixes.contained_in(&long.prefixes),
     };
     // Containment speaks for a rendering cut from a longer one, so it must be near complete.
     let contained = if contained >= 0.75 { contained } else { 0.0 };

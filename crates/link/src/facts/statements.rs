@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use triangulate_model::{DocId, EntityKind, Span, MONTH_NAMES};
+use triangulate_model::{DocId, EntityKind, QuoteKind, Span, MONTH_NAMES};
 
 use crate::{similarity, StoryContext};
 
@@ -82,13 +82,15 @@ pub(super) fn collect(context: &StoryContext) -> Vec<Statement> {
         .enumerate()
         .map(|(i, (a, _))| (&a.id, i))
         .collect();
-    let mut quotes_of: HashMap<usize, Vec<(Span, String, Option<String>)>> = HashMap::new();
+    let mut quotes_of: HashMap<usize, Vec<CarriedQuote>> = HashMap::new();
     for quote in context.quotes {
         if let (Some(u), Some(&d)) = (&quote.utterance, doc_index.get(&quote.doc)) {
-            quotes_of
-                .entry(d)
-                .or_default()
-                .push((quote.span, u.clone(), quote.speaker.clone()));
+            quotes_of.entry(d).or_default().push(CarriedQuote {
+                span: quote.span,
+                indirect: quote.kind == QuoteKind::Indirect,
+                utterance: u.clone(),
+                speaker: quote.speaker.clone(),
+            });
         }
     }
     let mut out = Vec::new();
@@ -106,9 +108,9 @@ pub(super) fn collect(context: &StoryContext) -> Vec<Statement> {
                 if stems.len() < MIN_STEMS {
                     continue;
                 }
-                let quotes: Vec<&(Span, String, Option<String>)> = quotes_of
+                let quotes: Vec<&CarriedQuote> = quotes_of
                     .get(&d)
-                    .map(|qs| qs.iter().filter(|(s, _, _)| s.overlaps(clause)).collect())
+                    .map(|qs| qs.iter().filter(|q| q.carried_by(clause)).collect())
                     .unwrap_or_default();
                 let times: Vec<_> = analysis
                     .times
@@ -133,19 +135,38 @@ pub(super) fn collect(context: &StoryContext) -> Vec<Statement> {
                     doc: d,
                     span: clause,
                     stems,
-                    utterances: quotes.iter().map(|(_, u, _)| u.clone()).collect(),
+                    utterances: quotes.iter().map(|q| q.utterance.clone()).collect(),
                     dates: times.iter().map(|t| t.value.clone()).collect(),
                     explicit_days,
                     numbers: numbers_in(text, clause, &time_spans),
                     speakers: quotes
                         .iter()
-                        .map(|(_, u, s)| (u.clone(), s.clone()))
+                        .map(|q| (q.utterance.clone(), q.speaker.clone()))
                         .collect(),
                 });
             }
         }
     }
     out
+}
+
+/// A quote of the story as the statements of its document see it.
+struct CarriedQuote {
+    span: Span,
+    indirect: bool,
+    utterance: String,
+    speaker: Option<String>,
+}
+
+impl CarriedQuote {
+    /// Whether a clause carries this quote. Reported speech without marks can run on past the
+    /// end of what was said ("told X that the port will reopen and instead urged talks"), so it
+    /// belongs to the clause where it starts; a quote in marks belongs to every clause it
+    /// touches.
+    fn carried_by(&self, clause: Span) -> bool {
+        self.span.overlaps(clause)
+            && (!self.indirect || (clause.start <= self.span.start && self.span.start < clause.end))
+    }
 }
 
 /// Whether a sentence reads as a statement: not a heading, a credit line or a list item.
@@ -471,5 +492,25 @@ mod tests {
         assert!(is_explicit("in September"));
         assert!(!is_explicit("on Wednesday"));
         assert!(!is_explicit("last month"));
+    }
+
+    #[test]
+    fn reported_speech_belongs_to_the_clause_where_it_starts() {
+        let quote = |start, end, indirect| CarriedQuote {
+            span: Span::new(start, end),
+            indirect,
+            utterance: "u1".into(),
+            speaker: None,
+        };
+        let (first, second) = (Span::new(0, 60), Span::new(61, 140));
+        // Reported speech that starts in the first clause and runs on through the second.
+        let reported = quote(30, 139, true);
+        assert!(reported.carried_by(first));
+        assert!(!reported.carried_by(second));
+        // A quote in marks spanning both clauses belongs to both.
+        let marked = quote(30, 139, false);
+        assert!(marked.carried_by(first) && marked.carried_by(second));
+        // A quote elsewhere belongs to neither.
+        assert!(!quote(150, 170, false).carried_by(second));
     }
 }
