@@ -90,13 +90,15 @@ fn story_section(story: &Story, out: &mut dyn Write) -> io::Result<()> {
         "<p class=\"meta\">{}</p>",
         plural(story.sources.len(), "source", "sources")
     )?;
+    // The agreed core and the omissions first, then who said what and when; the full matrix,
+    // the framing table and the entity list are for the reader who digs.
     sources(&view, out)?;
-    coverage_matrix(&view, out)?;
     facts(&view, out)?;
     quotes(&view, out)?;
     timeline(&view, out)?;
-    entities(&view, out)?;
+    coverage_matrix(&view, out)?;
     framing(&view, out)?;
+    entities(&view, out)?;
     writeln!(out, "</section>")
 }
 
