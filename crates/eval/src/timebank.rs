@@ -294,6 +294,7 @@ mod tests {
     /// Development aid: every miss, spurious find and wrong value, one per line.
     fn print_errors(dir: &Path) {
         let Ok(docs) = load(dir) else { return };
+        let show_ok = std::env::var("TIMEBANK_ERRORS").is_ok_and(|v| v == "all");
         for (path, doc) in docs {
             let anchor = doc.dct.as_deref().and_then(Anchor::parse);
             let sys = time::find(&doc.text, &sentences::split(&doc.text), anchor);
@@ -323,7 +324,7 @@ mod tests {
                         if s.value != g.value || s.span.start != g.start || s.span.end != g.end =>
                     {
                         println!(
-                            "DIFF\t{gt}\t{}\t{}\t{}\t{}\t{dct}\t{}\t{}",
+                            "DIFF\t{gt}\t{}\t{}\t{}\t{}\t{dct}\t{}\t{name}\t{}",
                             g.value,
                             s.text,
                             s.value,
@@ -332,6 +333,14 @@ mod tests {
                             ctx(g.start, g.end)
                         )
                     }
+                    Some(s) if show_ok => println!(
+                        "OK\t{gt}\t{}\t{}\t{}\t{dct}\t{}\t{}",
+                        g.value,
+                        g.kind,
+                        s.reasoning,
+                        name,
+                        ctx(g.start, g.end)
+                    ),
                     Some(_) => {}
                 }
             }

@@ -334,6 +334,9 @@ pub(super) fn month_date(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
     }
     if lexicon::weekday(c.w(k)).is_some() && c.is(k + 1, ",") {
         k += 2;
+    } else if lexicon::weekday(c.w(k)).is_some() && lexicon::month(c.w(k + 1)).is_some() {
+        // "Friday Oct. 13": the date that follows fixes the weekday.
+        k += 1;
     } else if k != i {
         return None;
     }

@@ -119,23 +119,11 @@ pub(super) fn duration(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
             },
         ));
     }
-    if the && qualifier.is_none() && c.is(k, "fiscal") && c.is(k + 1, "year") {
-        return Some((
-            k + 2,
-            Sem::Duration {
-                amount: Amount::N(1),
-                unit: Unit::Year,
-            },
-        ));
-    }
-    if the && qualifier.is_none() && c.is(k, "year") && !c.is(k + 1, "-") {
-        return Some((
-            k + 1,
-            Sem::Duration {
-                amount: Amount::N(1),
-                unit: Unit::Year,
-            },
-        ));
+    if the && qualifier.is_none() {
+        let y = if c.is(k, "fiscal") { k + 1 } else { k };
+        if c.is(y, "year") && !c.is(y + 1, "-") {
+            return Some((y + 1, the_year(c, i, y + 1)));
+        }
     }
     if the && qualifier == Some("full") && c.is(k, "year") {
         return Some((
@@ -180,6 +168,10 @@ pub(super) fn duration(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
         return None;
     }
     let mut end = u + 1;
+    if plural && c.is(end, "old") {
+        // "52 years old" is an age.
+        return None;
+    }
     if c.is(end, "and") && c.is(end + 1, "a") && c.is(end + 2, "half") {
         if let Amount::N(n) = amt {
             amt = Amount::Half(n);
@@ -193,6 +185,15 @@ pub(super) fn duration(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
         }
         if c.hyphen(e) && matches!(c.w(e + 1), "ago" | "earlier" | "later") {
             e += 1;
+        }
+        // "three days later", "a day earlier": counted from an event of the story, not from
+        // the publication date, so what the text fixes is the stretch itself.
+        let short = matches!(
+            unit,
+            Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week
+        );
+        if short && matches!(c.w(e), "earlier" | "later") && !c.is(e + 1, "than") {
+            return Some((end, Sem::Duration { amount: amt, unit }));
         }
         match c.w(e) {
             "ago" => {
@@ -248,6 +249,27 @@ pub(super) fn duration(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
         }
     }
     Some((end, Sem::Duration { amount: amt, unit }))
+}
+
+/// "the year" and "the fiscal year": a twelve-month stretch when its end is named ("the year
+/// ended Sept. 30") or it is gone through ("throughout the year"), otherwise the year the text
+/// is about, which in news is the current one ("for the year", "earlier in the year").
+fn the_year(c: &Cursor, start: usize, after: usize) -> Sem {
+    let stretch = matches!(c.w(after), "ended" | "ending" | "ends" | "that" | "to")
+        || matches!(
+            c.w(start.wrapping_sub(1)),
+            "throughout" | "over" | "during" | "within" | "a"
+        );
+    if stretch {
+        return Sem::Duration {
+            amount: Amount::N(1),
+            unit: Unit::Year,
+        };
+    }
+    Sem::Rel {
+        unit: Unit::Year,
+        offset: 0,
+    }
 }
 
 /// Set values are a closed list; mapping them to statics avoids allocating in `Sem`.
@@ -348,6 +370,25 @@ pub(super) fn reference(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
         "now" | "currently" | "presently" | "nowadays" => (i + 1, "PRESENT_REF"),
         "these" if c.is(i + 1, "days") => (i + 2, "PRESENT_REF"),
         "recently" => (i + 1, "PAST_REF"),
+        // "the current market", "its current position": the present, unless a unit follows
+        // ("the current quarter" is a rule of its own) or it is the electrical or the
+        // balance-of-payments sense.
+        "current"
+            if !c.cap(i)
+                && c.class(i + 1) == Some(Class::Word)
+                && Unit::parse(c.w(i + 1)).is_none()
+                && !matches!(c.w(i + 1), "fiscal" | "account" | "accounts" | "affairs")
+                && !matches!(c.w(i.wrapping_sub(1)), "then" | "alternating" | "direct") =>
+        {
+            (i + 1, "PRESENT_REF")
+        }
+        // "will soon begin", but not "as soon as" or "soon after" (a relation to an event).
+        "soon"
+            if !c.is(i.wrapping_sub(1), "as")
+                && !matches!(c.w(i + 1), "after" | "before" | "as" | "enough") =>
+        {
+            (i + 1, "FUTURE_REF")
+        }
         "the" => match (c.w(i + 1), c.w(i + 2)) {
             ("past", _) => (i + 2, "PAST_REF"),
             ("future", _) => (i + 2, "FUTURE_REF"),
@@ -355,6 +396,27 @@ pub(super) fn reference(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
             _ => return None,
         },
         "a" if c.is(i + 1, "later") && c.is(i + 2, "date") => (i + 3, "FUTURE_REF"),
+        "each" | "every" if lexicon::weekday(c.w(i + 1)).is_some() && c.cap(i + 1) => {
+            const DAYS: [&str; 7] = [
+                "XXXX-WXX-1",
+                "XXXX-WXX-2",
+                "XXXX-WXX-3",
+                "XXXX-WXX-4",
+                "XXXX-WXX-5",
+                "XXXX-WXX-6",
+                "XXXX-WXX-7",
+            ];
+            let wd = lexicon::weekday(c.w(i + 1))?;
+            return Some((i + 2, Sem::Set(DAYS.get(wd as usize)?)));
+        }
+        "each" | "every" if lexicon::month(c.w(i + 1)).is_some() && c.cap(i + 1) => {
+            const MONTHS: [&str; 12] = [
+                "XXXX-01", "XXXX-02", "XXXX-03", "XXXX-04", "XXXX-05", "XXXX-06", "XXXX-07",
+                "XXXX-08", "XXXX-09", "XXXX-10", "XXXX-11", "XXXX-12",
+            ];
+            let m = lexicon::month(c.w(i + 1))?;
+            return Some((i + 2, Sem::Set(MONTHS.get(m as usize - 1)?)));
+        }
         "each" | "every" | "per" => {
             let (unit, plural) = Unit::parse(c.w(i + 1))?;
             if plural {

@@ -51,6 +51,9 @@ pub fn find(text: &str, sentences: &[Span], anchor: Option<Anchor>) -> Vec<TimeE
     let anchor = anchor.and_then(|a| a.date());
     let mut out = Vec::new();
     let mut quarter_ref: Option<(i32, u32)> = None;
+    // Whether the period last reported on is a quarter, or a longer stretch ("the first nine
+    // months", "for the year") that "a year earlier" then compares against.
+    let mut quarter_period = false;
     let mut i = 0;
     while i < toks.len() {
         let Some((end, sem)) = grammar::match_at(&toks, i) else {
@@ -65,6 +68,7 @@ pub fn find(text: &str, sentences: &[Span], anchor: Option<Anchor>) -> Vec<TimeE
             anchor,
             tense,
             quarter_ref,
+            quarter_period,
         };
         let r = resolve::resolve(&sem, &ctx);
         // Only a named quarter sets the quarter under discussion; "a year earlier" and "the
@@ -80,7 +84,12 @@ pub fn find(text: &str, sentences: &[Span], anchor: Option<Anchor>) -> Vec<TimeE
         if named_quarter {
             if let Some(q) = parse_quarter(&r.value) {
                 quarter_ref = Some(q);
+                quarter_period = true;
             }
+        } else if matches!(sem, grammar::Sem::Quarter { .. }) {
+            quarter_period = true;
+        } else if is_longer_period(&sem) {
+            quarter_period = false;
         }
         out.push(TimeExpr {
             span,
@@ -95,6 +104,20 @@ pub fn find(text: &str, sentences: &[Span], anchor: Option<Anchor>) -> Vec<TimeE
         i = end;
     }
     out
+}
+
+/// A reporting period longer than a quarter: several months, a half or the year itself.
+fn is_longer_period(sem: &grammar::Sem) -> bool {
+    use grammar::{Amount, Sem};
+    use lexicon::Unit;
+    match sem {
+        Sem::Duration {
+            amount: Amount::N(n),
+            unit: Unit::Month,
+        } => *n >= 4,
+        Sem::Half { .. } => true,
+        _ => false,
+    }
 }
 
 fn parse_quarter(v: &str) -> Option<(i32, u32)> {
@@ -188,18 +211,15 @@ const FUTURE_WORDS: &[&str] = &[
     "shall",
     "expected",
     "expects",
+    "expect",
     "scheduled",
-    "plans",
     "planned",
     "upcoming",
     "due",
-    "intends",
-    "aims",
     "tomorrow",
     "next",
     "forecast",
     "predicted",
-    "hopes",
     "payable",
     "effective",
     "until",
@@ -216,7 +236,7 @@ const PRESENT_WORDS: &[&str] = &["is", "are", "am", "says", "say"];
 
 /// Auxiliaries after which a participle does not set the tense ("will be paid").
 const AUXILIARIES: &[&str] = &[
-    "be", "been", "being", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+    "be", "been", "being", "is", "are", "was", "were", "has", "have", "had", "will", "would", "to",
 ];
 
 /// "-ed" words that are not past forms.
@@ -286,25 +306,52 @@ fn weak_cue(toks: &[Tok], j: usize) -> Option<Tense> {
     None
 }
 
+/// Verbs of intention that point forward only when an infinitive follows ("plans to sell"; "the
+/// plans" is a noun).
+const INTENT_WORDS: &[&str] = &[
+    "plans", "plan", "intends", "aims", "hopes", "seeks", "wants",
+];
+
+/// Past forms that are also the finite past tense; the rest of [`PAST_WORDS`] double as past
+/// participles, which after an auxiliary ("will be paid", "has been held") say nothing about
+/// when.
+const FINITE_PAST: &[&str] = &["was", "were", "had", "did", "ago"];
+
 fn strong_cue(toks: &[Tok], j: usize) -> Option<Tense> {
     let t = &toks[j];
     if t.class != Class::Word {
         return None;
     }
     let w = t.low.as_ref();
-    if w == "ll" && j > 0 && toks[j - 1].low == "'" && t.glued {
+    let prev = j.checked_sub(1).map_or("", |p| toks[p].low.as_ref());
+    let next = toks.get(j + 1).map_or("", |n| n.low.as_ref());
+    if w == "ll" && prev == "'" && t.glued {
         return Some(Tense::Future);
     }
-    if w == "going" && toks.get(j + 1).is_some_and(|n| n.low == "to") {
+    if w == "going" && next == "to" {
+        return Some(Tense::Future);
+    }
+    // "is to resume", "are to meet": an arrangement for later.
+    if w == "to" && matches!(prev, "is" | "are") {
+        return Some(Tense::Future);
+    }
+    if INTENT_WORDS.contains(&w) && next == "to" {
         return Some(Tense::Future);
     }
     if FUTURE_WORDS.contains(&w) {
+        // "was scheduled to", "had been due": a plan reported in the past.
+        if matches!(prev, "was" | "were" | "been" | "had" | "previously") {
+            return Some(Tense::Past);
+        }
         return Some(Tense::Future);
     }
     if PRESENT_WORDS.contains(&w) {
         return Some(Tense::Present);
     }
     if PAST_WORDS.contains(&w) {
+        if !FINITE_PAST.contains(&w) && AUXILIARIES.contains(&prev) {
+            return None;
+        }
         return Some(Tense::Past);
     }
     None

@@ -33,6 +33,8 @@ pub(super) struct Ctx {
     pub tense: Tense,
     /// The last quarter the text mentioned, for "the quarter" and "a year earlier".
     pub quarter_ref: Option<(i32, u32)>,
+    /// Whether the period under discussion is that quarter rather than a longer stretch.
+    pub quarter_period: bool,
 }
 
 pub(super) struct Resolved {
@@ -355,8 +357,10 @@ fn weekday_date(a: NaiveDate, wd: u32, dir: Dir, tense: Tense) -> (NaiveDate, &'
         back = 7;
     }
     let fwd = (i64::from(wd) - today).rem_euclid(7);
+    // News reports what happened: a weekday leans forward only on an explicit future cue
+    // ("will meet Thursday"), not on a present-tense clause ("before Friday's purchases is").
     let dir = match (dir, tense) {
-        (Dir::Tense, Tense::Future | Tense::Present) => Dir::Future,
+        (Dir::Tense, Tense::Future) => Dir::Future,
         (Dir::Tense, _) => Dir::Past,
         (d, _) => d,
     };
@@ -449,7 +453,7 @@ fn resolve_ago(amount: Amount, unit: Unit, sign: i32, ctx: &Ctx) -> Resolved {
     let v = match unit {
         Unit::Year => match ctx.quarter_ref {
             // In earnings prose "a year ago" is the same quarter of the previous year.
-            Some(r) if n == 1 => {
+            Some(r) if n == 1 && ctx.quarter_period => {
                 let (y, q) = (r.0 + by, r.1);
                 return done(
                     TimeKind::Date,

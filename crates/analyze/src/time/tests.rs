@@ -469,3 +469,120 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_participle_after_an_auxiliary_does_not_make_the_clause_past() {
+    // Without the fix "paid" read as past tense and sent the date into the previous year.
+    check(
+        "The dividend will be paid Dec. 14 to holders of record.",
+        "2031-10-26",
+        "Dec. 14",
+        "2031-12-14",
+    );
+}
+
+#[test]
+fn a_weekday_followed_by_its_date_takes_the_date() {
+    check(
+        "Funds lost $3 million Friday Oct. 13 alone, brokers said.",
+        "2031-10-27",
+        "Friday Oct. 13",
+        "2031-10-13",
+    );
+}
+
+#[test]
+fn a_weekday_in_a_present_clause_leans_back() {
+    check(
+        "Her share before Friday's purchases is below ten percent.",
+        "2031-10-27",
+        "Friday",
+        "2031-10-24",
+    );
+    check(
+        "Trading is to resume in Tarnow Tuesday, the exchange said.",
+        "2031-10-27",
+        "Tuesday",
+        "2031-10-28",
+    );
+}
+
+#[test]
+fn the_year_is_the_current_year_unless_its_end_is_named() {
+    check(
+        "For the year, volume at Pellam Foods was flat.",
+        "2031-11-02",
+        "the year",
+        "2031",
+    );
+    check(
+        "Pellam earned $4 million for the year ended Sept. 30.",
+        "2031-11-02",
+        "the year",
+        "P1Y",
+    );
+}
+
+#[test]
+fn a_year_earlier_after_nine_months_is_the_year_not_the_quarter() {
+    check(
+        "Pellam's third-quarter profit rose. In the first nine months, sales were 40% of the total, compared with 35% a year earlier.",
+        "2031-10-26",
+        "a year earlier",
+        "2030",
+    );
+    check(
+        "Pellam's third-quarter profit rose to $5 million from $4 million a year earlier.",
+        "2031-10-26",
+        "a year earlier",
+        "2030-Q3",
+    );
+}
+
+#[test]
+fn counted_days_later_are_a_stretch_and_ages_are_not_times() {
+    check(
+        "Three days later, the strike at Pellam ended.",
+        "2031-10-26",
+        "Three days",
+        "P3D",
+    );
+    let found = run("Mr. Ostrow, 52 years old, will succeed her.", "2031-10-26");
+    assert!(found.iter().all(|t| t.value != "P52Y"), "{found:#?}");
+}
+
+#[test]
+fn every_weekday_and_month_are_sets() {
+    check(
+        "A third flight departs each Thursday from Tarnow.",
+        "2031-02-13",
+        "each Thursday",
+        "XXXX-WXX-4",
+    );
+    check(
+        "Marchers walk to the square each July.",
+        "2031-02-13",
+        "each July",
+        "XXXX-07",
+    );
+}
+
+#[test]
+fn current_and_soon_refer_to_the_present_and_future() {
+    check(
+        "Pellam blamed current market conditions.",
+        "2031-02-13",
+        "current",
+        "PRESENT_REF",
+    );
+    check(
+        "Pellam will soon begin selling boxes.",
+        "2031-02-13",
+        "soon",
+        "FUTURE_REF",
+    );
+    let found = run("They will leave as soon as possible.", "2031-02-13");
+    assert!(found.iter().all(|t| t.text != "soon"), "{found:#?}");
+    let found = run("The current account deficit grew.", "2031-02-13");
+    assert!(found.iter().all(|t| t.text != "current"), "{found:#?}");
+}
