@@ -6,7 +6,7 @@
 //! words) labels that entity; before a common noun it labels the event with the phrase
 //! "modifier noun".
 
-use triangulate_model::{Label, LabelTarget, Mention, MentionForm, Span};
+use triangulate_model::{EntityKind, Label, LabelTarget, Mention, MentionForm, Span};
 
 /// Modifiers that carry a judgement. Kept general: words whose choice differs between outlets
 /// reporting the same thing.
@@ -31,6 +31,9 @@ const LOADED_MODIFIERS: &[&str] = &[
     "dictatorial",
     "repressive",
     "hardline",
+    "hard-line",
+    "hard-left",
+    "hard-right",
     "far-right",
     "far-left",
     "radical",
@@ -211,7 +214,14 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
         labels.extend(apposition(text, sentences, mention));
         // A description in place of a name ("the embattled port chief") is itself the outlet's
         // word choice for that actor.
-        if mention.form == MentionForm::Description {
+        // "The union" or "the local union" names an organisation without judging it; "the
+        // hard-line union" does both.
+        let plain_organisation = mention.kind == EntityKind::Organization
+            && !mention
+                .text
+                .split_whitespace()
+                .any(|w| LOADED_MODIFIERS.contains(&w.to_lowercase().as_str()));
+        if mention.form == MentionForm::Description && !plain_organisation {
             labels.push(Label {
                 span: mention.span,
                 text: mention.text.clone(),

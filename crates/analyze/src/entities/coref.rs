@@ -75,7 +75,9 @@ pub(crate) fn resolve(
     raw.sort_by_key(|m| m.span.start);
 
     let descriptions = descriptions(text, toks, &bare, &raw, &entities);
+    let organisations = organisation_descriptions(text, toks, &raw, &entities);
     raw.extend(descriptions);
+    raw.extend(organisations);
     raw.sort_by_key(|m| m.span.start);
     let pronouns = pronouns(text, toks, &raw, &entities);
     raw.extend(pronouns);
@@ -363,6 +365,81 @@ fn descriptions(
             })
         })
         .collect()
+}
+
+/// Most lower-case words between "the" and the head noun of an organisation description ("the
+/// hard-line union").
+const ORGANISATION_DESCRIPTION_MODIFIERS: usize = 2;
+
+/// Descriptions of organisations by the last word of their name: after "Velmarsk Dockers'
+/// Union", "the union" and "the hard-line union" are that union, when no other organisation of
+/// the article ends in that word. Only after the name has been given.
+fn organisation_descriptions(
+    text: &str,
+    toks: &[Token],
+    named: &[Mention],
+    entities: &[LocalEntity],
+) -> Vec<Mention> {
+    // Head word of each organisation's name, and whether it is shared by two organisations.
+    let mut heads: Vec<(String, Option<usize>)> = Vec::new();
+    for (e, entity) in entities.iter().enumerate() {
+        if entity.kind != EntityKind::Organization {
+            continue;
+        }
+        let Some(head) = entity.name.split_whitespace().last() else {
+            continue;
+        };
+        let head = head.to_lowercase();
+        if head.len() < 4 || !head.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        match heads.iter_mut().find(|(h, _)| *h == head) {
+            Some((_, owner)) => *owner = None,
+            None => heads.push((head, Some(e))),
+        }
+    }
+    let mut out = Vec::new();
+    if heads.is_empty() {
+        return out;
+    }
+    let words: Vec<&Token> = toks.iter().filter(|t| t.word).collect();
+    for (i, the) in words.iter().enumerate() {
+        if !the.text.eq_ignore_ascii_case("the") {
+            continue;
+        }
+        for j in i + 1..=(i + 1 + ORGANISATION_DESCRIPTION_MODIFIERS).min(words.len() - 1) {
+            let w = words[j];
+            if w.capitalised() || w.sentence != the.sentence {
+                break;
+            }
+            let noun = w.text.to_lowercase();
+            let owner = heads.iter().find_map(|(head, owner)| {
+                let matches = noun == *head
+                    || head
+                        .strip_suffix('s')
+                        .is_some_and(|singular| noun == singular);
+                matches.then_some(*owner).flatten()
+            });
+            if let Some(entity) = owner {
+                let named_before = named
+                    .iter()
+                    .any(|m| m.entity == entity && m.span.end <= the.start);
+                if named_before {
+                    let span = Span::new(the.start, w.end);
+                    out.push(Mention {
+                        span,
+                        text: span.slice(text).unwrap_or_default().to_string(),
+                        kind: EntityKind::Organization,
+                        form: MentionForm::Description,
+                        entity,
+                        role: None,
+                    });
+                }
+                break;
+            }
+        }
+    }
+    out
 }
 
 fn role_nations(roles: &[String]) -> Vec<&'static str> {

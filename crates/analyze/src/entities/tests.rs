@@ -215,3 +215,34 @@ fn a_month_that_is_a_named_surname_stays_a_name_but_dates_do_not() {
     assert_eq!(mays.len(), 1, "{mays:?}");
     assert!(text[..mays[0].span.start].ends_with("Later, "));
 }
+
+#[test]
+fn an_organisation_is_described_by_the_last_word_of_its_name() {
+    let text = "Members of the Carrow Valley Farmers Union blocked the road to the depot. \
+                The stubborn union said it would stay. Dornfeld Mills said the union was wrong.";
+    let (mentions, entities) = run(text);
+    let described: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.form == MentionForm::Description)
+        .collect();
+    assert!(
+        described.iter().any(|m| m.text == "The stubborn union"),
+        "{described:?}"
+    );
+    for m in &described {
+        assert_eq!(entities[m.entity].name, "Carrow Valley Farmers Union", "{m:?}");
+    }
+}
+
+#[test]
+fn an_organisation_head_shared_by_two_names_describes_neither() {
+    let text = "The Harbour Pilots Union and the Crane Operators Union met on Monday. \
+                The union said little.";
+    let (mentions, _) = run(text);
+    assert!(
+        !mentions
+            .iter()
+            .any(|m| m.form == MentionForm::Description && m.text.contains("union")),
+        "{mentions:?}"
+    );
+}
