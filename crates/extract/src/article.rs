@@ -89,7 +89,7 @@ pub fn assemble(doc: &RawDocument, draft: Draft) -> Option<Article> {
 
 fn detect_language(text: &str) -> Option<String> {
     // A sample is enough to tell the language and keeps detection cheap on long pages.
-    let mut end = text.len().min(4000);
+    let mut end = text.len().min(1500);
     while !text.is_char_boundary(end) {
         end -= 1;
     }

@@ -59,7 +59,7 @@ fn negative_regex() -> &'static Regex {
               | tag-?list|tag-?cloud
               | trending|popular|most-?(?:read|popular|viewed)|top-?stories|teaser|rail|carousel|slider|gallery
               | skip|sr-only|screen-?reader|visually-?hidden|offscreen
-              | disclaimer|copyright|poll|quiz|player|podcast|tweet
+              | disclaimer|copyright|poll|quiz|player|podcast
             )(?:$|[\s_-])",
         )
         .expect("static regex")
@@ -70,7 +70,7 @@ fn positive_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)article-?body|articlebody|story-?body|entry-?content|post-?content|post-?body|article-?content|article-?text|story-?content|body-?text|main-?content|rich-?text|content-?body|paywall-?content",
+            r"(?i)article-?body|articlebody|story-?body|entry-?content|post-?content|post-?body|article-?content|article-?text|story-?content|body-?text|main-?content|rich-?text|content-?body|paywall-?content|twitter-tweet|(?:social|media|tweet|twitter)-?(?:media-)?embed|embed-?(?:twitter|tweet|social)",
         )
         .expect("static regex")
     })
@@ -122,6 +122,33 @@ fn furniture_line_regex() -> &'static Regex {
     })
 }
 
+fn related_heading_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)^\W*(?:
+                you\s+(?:may|might|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested(?:\s+in)?)
+              | related\s+(?:posts|articles|stories|news|content|reading|coverage)
+              | more\s+(?:stories|articles|news)\s+(?:from|like\s+this|on\s+this)(?:\s+.{1,40})?
+              | recommended\s+(?:for\s+you|stories|articles|reading)
+              | (?:voc[eê]|tu)\s+(?:pode|podes|tamb[eé]m\s+pode)\s+(?:gostar|se\s+interessar).*|leia\s+tamb[eé]m|veja\s+tamb[eé]m|posts\s+relacionados|artigos\s+relacionados
+              | (?:tambi[eé]n\s+)?te\s+puede\s+interesar|noticias\s+relacionadas|art[ií]culos\s+relacionados
+              | vous\s+(?:aimerez|pourriez\s+aimer)\s+(?:aussi|[eé]galement)|sur\s+le\s+m[eê]me\s+sujet|articles\s+similaires
+              | das\s+k[oö]nnte\s+sie\s+auch\s+interessieren|mehr\s+zum\s+thema|weitere\s+artikel
+              | potrebbe\s+interessarti|articoli\s+correlati|ti\s+potrebbe\s+interessare
+            )\W*$",
+        )
+        .expect("static regex")
+    })
+}
+
+/// Whether a line is the heading of a related-content list ("You may also like", "Leia também"):
+/// what follows it is other stories, not the article.
+pub fn related_heading(line: &str) -> bool {
+    let line = line.trim();
+    line.len() <= 80 && related_heading_regex().is_match(line)
+}
+
 /// Whether a whole short text line is page furniture ("Share", "Subscribe", "Editors' Picks").
 pub fn furniture_line(line: &str) -> bool {
     let line = line.trim();
@@ -140,6 +167,16 @@ mod tests {
         assert!(!negative_attrs("article-body share"));
         assert!(!negative_attrs("content"));
         assert!(!negative_attrs("leading"), "'ad' must be a whole word");
+    }
+
+    #[test]
+    fn related_headings() {
+        assert!(related_heading("You may also like"));
+        assert!(related_heading("Você pode gostar..."));
+        assert!(related_heading("Related Posts:"));
+        assert!(!related_heading(
+            "You may also like the new ferry timetable, the council said."
+        ));
     }
 
     #[test]

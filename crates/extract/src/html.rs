@@ -6,15 +6,16 @@
 //! the deepest element that still holds most of those votes. Blocks under the root are kept in
 //! document order unless they are link lists, furniture lines or bylines.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use ego_tree::NodeRef;
 use regex::Regex;
-use scraper::{Html, Node};
 use triangulate_model::BlockKind;
 
 use crate::article::{Draft, DraftBlock};
 use crate::boilerplate;
+use crate::dom::{Data, Dom, Element};
 
 /// Deeper subtrees are ignored: real pages nest a few dozen levels, and recursion must stay
 /// bounded on hostile input.
@@ -61,7 +62,48 @@ struct Walker {
     buf_links: usize,
     elem: usize,
     kind: Option<BlockKind>,
-    word_marks: std::collections::HashMap<String, bool>,
+    word_marks: HashMap<u64, bool, BuildHasherDefault<KeyHasher>>,
+}
+
+trait Blank {
+    fn is_none_or_blank(&self) -> bool;
+}
+
+impl Blank for Option<&str> {
+    fn is_none_or_blank(&self) -> bool {
+        self.is_none_or(|s| s.trim().is_empty())
+    }
+}
+
+/// FNV-1a over an element's class and id: the key of the furniture-word cache. A collision
+/// would only reuse another element's answer, never fail.
+fn words_key(class: &str, id: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in class.bytes().chain([0xff]).chain(id.bytes()) {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// Passes the precomputed key through: the cache's keys are hashes already.
+#[derive(Debug, Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 fn block_kind(tag: &str) -> Option<Option<BlockKind>> {
@@ -77,7 +119,7 @@ fn block_kind(tag: &str) -> Option<Option<BlockKind>> {
     })
 }
 
-fn hidden(el: &scraper::node::Element) -> bool {
+fn hidden(el: &Element<'_>) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
@@ -89,22 +131,24 @@ fn hidden(el: &scraper::node::Element) -> bool {
 
 impl Walker {
     /// Whether the element's class and id words mark furniture. Class strings repeat across a
-    /// page (every paragraph, every teaser), so answers are remembered per string.
-    fn negative_words(&mut self, el: &scraper::node::Element) -> bool {
+    /// page (every paragraph, every teaser), so answers are remembered per class and id pair,
+    /// keyed by a hash of the pair so that a repeat costs no allocation.
+    fn negative_words(&mut self, el: &Element<'_>) -> bool {
+        let (class, id) = (el.attr("class"), el.attr("id"));
+        if class.is_none_or_blank() && id.is_none_or_blank() {
+            return false;
+        }
+        let key = words_key(class.unwrap_or_default(), id.unwrap_or_default());
+        if let Some(&known) = self.word_marks.get(&key) {
+            return known;
+        }
         let mut words = String::new();
-        for part in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+        for part in [class, id].into_iter().flatten() {
             words.push_str(part);
             words.push(' ');
         }
-        let words = words.trim_end();
-        if words.is_empty() {
-            return false;
-        }
-        if let Some(&known) = self.word_marks.get(words) {
-            return known;
-        }
-        let marked = boilerplate::negative_attrs(words);
-        self.word_marks.insert(words.to_string(), marked);
+        let marked = boilerplate::negative_attrs(words.trim_end());
+        self.word_marks.insert(key, marked);
         marked
     }
 
@@ -151,14 +195,14 @@ impl Walker {
         self.buf_links = 0;
     }
 
-    fn walk(&mut self, node: NodeRef<'_, Node>, in_link: bool, depth: usize) {
+    fn walk(&mut self, dom: &Dom<'_>, node: usize, in_link: bool, depth: usize) {
         if depth > MAX_DEPTH {
             return;
         }
-        for child in node.children() {
-            match child.value() {
-                Node::Text(t) => self.push_text(t, in_link),
-                Node::Element(el) => {
+        for (child, data) in dom.children(node) {
+            match &data.data {
+                Data::Text(t) => self.push_text(t, in_link),
+                Data::Element(el) => {
                     let tag = el.name();
                     if tag == "br" {
                         self.buf.push('\n');
@@ -213,12 +257,12 @@ impl Walker {
                                 (outer, None) => outer,
                                 (_, inner) => inner,
                             };
-                            self.walk(child, in_link, depth + 1);
+                            self.walk(dom, child, in_link, depth + 1);
                             self.flush();
                             self.elem = parent;
                             self.kind = outer_kind;
                         }
-                        None => self.walk(child, in_link || tag == "a", depth + 1),
+                        None => self.walk(dom, child, in_link || tag == "a", depth + 1),
                     }
                 }
                 _ => {}
@@ -454,9 +498,9 @@ fn keep(block: &RawBlock, title: Option<&str>) -> bool {
 
 /// Extracts the main text and metadata of an HTML page.
 pub fn extract(html: &str, url: Option<&str>) -> Draft {
-    let doc = Html::parse_document(html);
+    let doc = Dom::parse(html);
     let mut walker = Walker::new();
-    walker.walk(doc.tree.root(), false, 0);
+    walker.walk(&doc, Dom::ROOT, false, 0);
     walker.flush();
     let root = content_root(&mut walker);
     let mut draft = crate::metadata::from_html(&doc, url);
@@ -471,6 +515,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Draft {
             source: None,
         })
         .collect();
+    cut_related(&mut blocks);
     blocks.retain(|b| match crate::reprint::notice(&b.text) {
         Some(notice) => {
             draft.reprint.get_or_insert(notice);
@@ -483,6 +528,26 @@ pub fn extract(html: &str, url: Option<&str>) -> Draft {
     }
     draft.blocks = blocks;
     draft
+}
+
+/// Paragraphs of article a related-content heading must follow before it ends the article: a
+/// heading at the very top is more likely a label than the start of another list.
+const RELATED_AFTER: usize = 1;
+
+/// Drops a related-content heading ("You may also like") inside the content root and all that
+/// follows it: the teasers under it are other stories, whatever their markup.
+fn cut_related(blocks: &mut Vec<DraftBlock>) {
+    let mut prose_seen = 0;
+    for i in 0..blocks.len() {
+        let text = &blocks[i].text;
+        if prose_seen >= RELATED_AFTER && boilerplate::related_heading(text) {
+            blocks.truncate(i);
+            return;
+        }
+        if blocks[i].kind == BlockKind::Paragraph && text.chars().count() >= 40 {
+            prose_seen += 1;
+        }
+    }
 }
 
 /// Shortest stated body worth falling back to: shorter ones are summaries.

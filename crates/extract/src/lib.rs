@@ -27,6 +27,7 @@
 mod article;
 mod boilerplate;
 mod dates;
+mod dom;
 mod html;
 mod metadata;
 mod reprint;

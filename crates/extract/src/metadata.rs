@@ -2,16 +2,12 @@
 //! tried from the most deliberate (JSON-LD, Open Graph) to the most incidental (title suffix,
 //! URL path).
 
-use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use triangulate_model::{Dated, Provenance};
 
 use crate::article::Draft;
 use crate::dates;
-
-fn selector(css: &str) -> Option<Selector> {
-    Selector::parse(css).ok()
-}
+use crate::dom::Dom;
 
 #[derive(Debug, Default)]
 struct LinkedData {
@@ -132,18 +128,74 @@ fn dated(raw: Option<String>, provenance: Provenance) -> Option<Dated> {
     Some(Dated { value, provenance })
 }
 
-/// Reads the page's metadata (blocks are left empty).
-pub fn from_html(doc: &Html, url: Option<&str>) -> Draft {
-    let mut metas: Vec<(String, String)> = Vec::new();
-    if let Some(sel) = selector("meta[content]") {
-        for el in doc.select(&sel) {
-            let v = el.value();
-            let key = v.attr("property").or(v.attr("name")).or(v.attr("itemprop"));
-            if let (Some(key), Some(content)) = (key, v.attr("content")) {
-                metas.push((key.to_ascii_lowercase(), content.to_string()));
+/// What one pass over the page's elements gathers for the metadata.
+#[derive(Default)]
+struct Gathered {
+    metas: Vec<(String, String)>,
+    ld: LinkedData,
+    title: Option<String>,
+    h1: Option<Option<String>>,
+    time: Option<String>,
+    canonical: Option<String>,
+    lang: Option<String>,
+    author_elems: Vec<usize>,
+}
+
+fn gather(doc: &Dom<'_>) -> Gathered {
+    let mut g = Gathered::default();
+    for (id, el) in doc.elements() {
+        match el.name() {
+            "meta" => {
+                let key = el
+                    .attr("property")
+                    .or(el.attr("name"))
+                    .or(el.attr("itemprop"));
+                if let (Some(key), Some(content)) = (key, el.attr("content")) {
+                    g.metas
+                        .push((key.to_ascii_lowercase(), content.to_string()));
+                }
             }
+            "script"
+                if el
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                let raw = doc.text(id, "");
+                if let Ok(value) = serde_json::from_str::<Value>(raw.trim()) {
+                    collect_linked(&value, &mut g.ld, 0);
+                }
+            }
+            "title" if g.title.is_none() => g.title = clean(&doc.text(id, " ")),
+            "h1" if g.h1.is_none() => g.h1 = Some(clean(&doc.text(id, " "))),
+            "time" if g.time.is_none() => g.time = el.attr("datetime").map(str::to_string),
+            "link" if g.canonical.is_none() && el.attr("rel") == Some("canonical") => {
+                g.canonical = el.attr("href").map(str::to_string);
+            }
+            "html" if g.lang.is_none() => g.lang = el.attr("lang").map(str::to_string),
+            _ => {}
+        }
+        if el.attr("rel") == Some("author")
+            || el.attr("itemprop") == Some("author")
+            || (el.attr("class").is_some_and(|c| c.contains("byline")) && el.has_class("byline"))
+        {
+            g.author_elems.push(id);
         }
     }
+    g
+}
+
+/// Reads the page's metadata (blocks are left empty).
+pub fn from_html(doc: &Dom<'_>, url: Option<&str>) -> Draft {
+    let Gathered {
+        metas,
+        ld,
+        title: page_title,
+        h1,
+        time,
+        canonical,
+        lang,
+        author_elems,
+    } = gather(doc);
     let meta = |keys: &[&str]| {
         keys.iter().find_map(|k| {
             metas
@@ -152,19 +204,6 @@ pub fn from_html(doc: &Html, url: Option<&str>) -> Draft {
                 .map(|(_, v)| v.trim().to_string())
         })
     };
-    let mut ld = LinkedData::default();
-    if let Some(sel) = selector(r#"script[type="application/ld+json"]"#) {
-        for el in doc.select(&sel) {
-            let raw: String = el.text().collect();
-            if let Ok(value) = serde_json::from_str::<Value>(raw.trim()) {
-                collect_linked(&value, &mut ld, 0);
-            }
-        }
-    }
-    let first_text = |css: &str| {
-        selector(css).and_then(|sel| doc.select(&sel).next().map(text_of).and_then(|t| clean(&t)))
-    };
-    let page_title = first_text("title");
     let (title_head, title_suffix) = match &page_title {
         Some(t) => {
             let (h, s) = split_title(t);
@@ -178,7 +217,7 @@ pub fn from_html(doc: &Html, url: Option<&str>) -> Draft {
         .and_then(|o| clean(&o));
     let title = meta(&["og:title", "twitter:title"])
         .or(ld.headline.clone())
-        .or_else(|| first_text("h1"))
+        .or_else(|| h1.flatten())
         .or(title_head)
         .map(|t| {
             let (head, suffix) = split_title(&t);
@@ -201,13 +240,11 @@ pub fn from_html(doc: &Html, url: Option<&str>) -> Draft {
             .collect();
     }
     if authors.is_empty() {
-        if let Some(sel) = selector(r#"[rel="author"], [itemprop="author"], .byline"#) {
-            authors = doc
-                .select(&sel)
-                .filter_map(|el| plausible_author(&text_of(el)))
-                .take(3)
-                .collect();
-        }
+        authors = author_elems
+            .iter()
+            .filter_map(|&id| plausible_author(&doc.text(id, " ")))
+            .take(3)
+            .collect();
     }
     authors.dedup();
     let published = dated(ld.published.clone(), Provenance::JsonLd)
@@ -229,14 +266,7 @@ pub fn from_html(doc: &Html, url: Option<&str>) -> Draft {
                 Provenance::MetaTag,
             )
         })
-        .or_else(|| {
-            let sel = selector("time[datetime]")?;
-            let el = doc.select(&sel).next()?;
-            dated(
-                el.value().attr("datetime").map(str::to_string),
-                Provenance::TimeElement,
-            )
-        })
+        .or_else(|| dated(time, Provenance::TimeElement))
         .or_else(|| {
             let value = dates::from_url(url?)?;
             Some(Dated {
@@ -250,28 +280,13 @@ pub fn from_html(doc: &Html, url: Option<&str>) -> Draft {
             Provenance::MetaTag,
         )
     });
-    let canonical_url = selector(r#"link[rel="canonical"]"#)
-        .and_then(|sel| {
-            doc.select(&sel)
-                .next()?
-                .value()
-                .attr("href")
-                .map(str::to_string)
-        })
+    let canonical_url = canonical
         .or_else(|| meta(&["og:url"]))
         .filter(|u| u.starts_with("http"));
-    let language = selector("html[lang]")
-        .and_then(|sel| {
-            doc.select(&sel)
-                .next()?
-                .value()
-                .attr("lang")
-                .map(str::to_string)
-        })
-        .and_then(|l| {
-            let code = l.split(['-', '_']).next()?.trim().to_ascii_lowercase();
-            (code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic())).then_some(code)
-        });
+    let language = lang.and_then(|l| {
+        let code = l.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+        (code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic())).then_some(code)
+    });
     Draft {
         title,
         outlet,
@@ -283,10 +298,6 @@ pub fn from_html(doc: &Html, url: Option<&str>) -> Draft {
         structured_body: ld.body,
         ..Draft::default()
     }
-}
-
-fn text_of(el: ElementRef<'_>) -> String {
-    el.text().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -317,7 +328,7 @@ mod tests {
             "dateModified":"2021-05-07T09:30:00Z","author":[{"@type":"Person","name":"Orla Finch"}],
             "publisher":{"@type":"Organization","name":"Estuary Post"}}</script>
             <meta property="article:published_time" content="2020-01-01"></head><body></body></html>"#;
-        let draft = from_html(&Html::parse_document(html), None);
+        let draft = from_html(&Dom::parse(html), None);
         assert_eq!(draft.title.as_deref(), Some("Tide record broken"));
         assert_eq!(draft.outlet.as_deref(), Some("Estuary Post"));
         assert_eq!(draft.authors, vec!["Orla Finch".to_string()]);

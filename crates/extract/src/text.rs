@@ -224,6 +224,9 @@ pub fn extract(body: &str) -> Draft {
         }
     }
     drop_sandwiched(&all, &mut keep);
+    if draft.outlet.is_none() {
+        draft.outlet = masthead_outlet(body, &all, &mut keep);
+    }
     if headline.is_none() {
         headline = standalone_headline(&all, &keep);
         if let Some(h) = headline {
@@ -271,20 +274,88 @@ fn headline_like(line: &str) -> bool {
 }
 
 /// A headline with no byline under it: among the first kept lines, a headline-like line that a
-/// paragraph follows. Pages whose head holds only sentences get no title rather than a guess.
+/// paragraph follows within two lines. Pages whose head holds only sentences get no title
+/// rather than a guess.
 fn standalone_headline(all: &[Line<'_>], keep: &[bool]) -> Option<usize> {
     let kept: Vec<usize> = (0..all.len()).filter(|&i| keep[i]).collect();
     kept.iter()
         .take(HEADLINE_LINES)
         .enumerate()
         .find(|&(pos, &i)| {
+            // A standfirst or credit line may stand between the headline and the first
+            // paragraph ("Translated from ...").
             headline_like(all[i].text)
-                && kept.get(pos + 1).is_some_and(|&next| {
+                && kept.iter().skip(pos + 1).take(2).any(|&next| {
                     let text = all[next].text;
                     sentence_end(text) && text.len() > all[i].text.len()
                 })
         })
         .map(|(_, &i)| i)
+}
+
+/// Kept lines of the page head searched for a masthead.
+const MASTHEAD_LINES: usize = 3;
+
+/// Lines of the page searched for a dateline with a wire credit.
+const DATELINE_LINES: usize = 16;
+
+/// Whether a line reads like an outlet's name: a few capitalised words ("Harbour Gazette",
+/// "The Times of Lenn"), no digits, no sentence punctuation.
+fn name_like(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && line.chars().count() <= 50
+        && !sentence_end(line)
+        && !line.contains(|c: char| c.is_ascii_digit() || matches!(c, ':' | '|' | ',' | '?'))
+        && !boilerplate::furniture_line(line)
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c == '&')
+                || matches!(*w, "of" | "the" | "and" | "on" | "in" | "de" | "la" | "du")
+        })
+}
+
+/// The wire credit of a dateline opening a paragraph: "PORT ELLIS, May 2 (Lenn Wire) - ...".
+fn wire_credit(line: &str) -> Option<&str> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let caps = regex(
+        &RE,
+        r"^\p{Lu}[\p{Lu} .'’-]{1,40}(?:,[^()]{1,40}?)?\s*\((?P<credit>[^()]{2,50})\)\s*[-–—]",
+    )
+    .captures(line)?;
+    let credit = caps.name("credit")?.as_str().trim();
+    name_like(credit).then_some(credit)
+}
+
+/// The outlet a scraped page names for itself: a masthead line at the top that the page names
+/// again (in a dateline credit, a copyright line, a sentence), or failing that the wire credit of
+/// the opening dateline. A masthead line is furniture and leaves the text.
+fn masthead_outlet(body: &str, all: &[Line<'_>], keep: &mut [bool]) -> Option<String> {
+    let credit = all
+        .iter()
+        .zip(keep.iter())
+        .take(DATELINE_LINES)
+        .filter(|(_, &k)| k)
+        .find_map(|(line, _)| wire_credit(line.text));
+    let head: Vec<usize> = (0..all.len())
+        .filter(|&i| keep[i])
+        .take(MASTHEAD_LINES)
+        .collect();
+    for i in head {
+        let name = all[i].text;
+        if !name_like(name) {
+            continue;
+        }
+        // A one-word line is as likely a menu entry ("World"): only a credit confirms it.
+        let named_again = name.split_whitespace().count() >= 2 && body.matches(name).count() >= 2;
+        if named_again || credit == Some(name) {
+            keep[i] = false;
+            return Some(name.to_string());
+        }
+    }
+    credit.map(str::to_string)
 }
 
 /// Drops a news feed: the heading and every item (a clock time and the few lines after it)
@@ -372,6 +443,57 @@ mod tests {
             Some("Lighthouse keepers return to Skerrow")
         );
         assert_eq!(draft.blocks.len(), 1);
+    }
+
+    #[test]
+    fn masthead_named_again_is_the_outlet() {
+        let draft = extract(
+            "Lenn Valley Courier\n\
+             Ferry fares rise for the third time this year\n\
+             The operator raised fares on Monday, a spokesman told the Lenn Valley Courier.\n",
+        );
+        assert_eq!(draft.outlet.as_deref(), Some("Lenn Valley Courier"));
+        assert!(draft.blocks.iter().all(|b| b.text != "Lenn Valley Courier"));
+    }
+
+    #[test]
+    fn dateline_credit_is_the_outlet_and_confirms_a_one_word_masthead() {
+        let draft = extract(
+            "Skip to content\nPellwire\nHome\nDock cranes idle as talks stall\n\
+             ORSK, May 2 (Pellwire) - Cranes at the Orsk docks stood idle on Friday, the port \
+             said.\n",
+        );
+        assert_eq!(draft.outlet.as_deref(), Some("Pellwire"));
+        let bare = extract(
+            "ORSK, May 2 (Pellwire) - Cranes at the Orsk docks stood idle on Friday, the port \
+             said.\n",
+        );
+        assert_eq!(bare.outlet.as_deref(), Some("Pellwire"));
+    }
+
+    #[test]
+    fn a_reprint_origin_is_not_a_masthead() {
+        let draft = extract(
+            "This article was originally published by the Skerrow Post and is reprinted with \
+             permission.\nThe island council met on Monday and voted to keep the ferry, the \
+             Skerrow Post reported.\n",
+        );
+        assert_eq!(draft.outlet, None);
+        assert!(draft.reprint.is_some());
+    }
+
+    #[test]
+    fn a_standfirst_line_does_not_take_the_title() {
+        let draft = extract(
+            "Skerrow ferry crews vote to end the walkout\n\
+             Reported from the Skerrow Post's island desk\n\
+             Crews on the Skerrow ferry voted on Monday to return to work after eight days, \
+             the union said.\n",
+        );
+        assert_eq!(
+            draft.title.as_deref(),
+            Some("Skerrow ferry crews vote to end the walkout")
+        );
     }
 
     #[test]

@@ -65,6 +65,24 @@ fn deep_nesting_is_bounded() {
 }
 
 #[test]
+fn hundred_thousand_nested_divs_finish_fast() {
+    let depth = 100_000;
+    let mut html = "<div class=\"wrap\">".repeat(depth);
+    html.push_str("<p>A line at the bottom of the pile, with a comma, and an end.</p>");
+    html.push_str(&"</div>".repeat(depth));
+    // Unclosed nesting too: the page simply ends.
+    let unclosed = "<div><span><li>".repeat(depth);
+    let started = std::time::Instant::now();
+    let _ = extract(&doc(Body::Html(html)));
+    let _ = extract(&doc(Body::Html(unclosed)));
+    assert!(
+        started.elapsed().as_secs() < 10,
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
 fn oversized_bodies_are_refused() {
     let body = "a".repeat(MAX_BODY_BYTES + 1);
     let err = extract(&doc(Body::Text(body))).expect_err("refused");
