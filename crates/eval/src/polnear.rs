@@ -508,3 +508,143 @@ mod report {
         }
     }
 }
+
+#[cfg(test)]
+mod errors {
+    use super::*;
+
+    fn clip(text: &str, span: Span) -> String {
+        let s = span.slice(text).unwrap_or("").replace('\n', " ");
+        if s.chars().count() > 160 {
+            let head: String = s.chars().take(160).collect();
+            format!("{head}…")
+        } else {
+            s
+        }
+    }
+
+    /// Writes the errors of a split, one line each, tagged by class, to the file named by
+    /// `POLNEAR_ERRORS` (split from `POLNEAR_SPLIT`, `train` by default):
+    /// `POLNEAR_ERRORS=/tmp/e.txt cargo test --release -p triangulate-eval errors -- --ignored`.
+    #[test]
+    #[ignore]
+    fn write_errors() {
+        let Ok(dest) = std::env::var("POLNEAR_ERRORS") else {
+            return;
+        };
+        let split = std::env::var("POLNEAR_SPLIT").unwrap_or_else(|_| "train".into());
+        let data = Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/polnear"
+        ));
+        let Ok(docs) = documents(&data.join(split)) else {
+            return;
+        };
+        let mut lines = Vec::new();
+        for (text_path, ann_path) in &docs {
+            let (Ok(text), Ok(ann)) = (
+                std::fs::read_to_string(text_path),
+                std::fs::read_to_string(ann_path),
+            ) else {
+                continue;
+            };
+            let Ok(gold) = parse_ann(&text, &ann) else {
+                continue;
+            };
+            let name = text_path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            let article = article_of(text_path, text);
+            let text = article.text.as_str();
+            let analysis = triangulate_analyze::analyze(&article);
+            let toks = Tokens::of(text);
+            let ours: Vec<&Quote> = analysis
+                .quotes
+                .iter()
+                .filter(|q| q.kind != QuoteKind::Scare)
+                .collect();
+            let joined = |spans: &[Span]| {
+                spans
+                    .iter()
+                    .map(|s| clip(text, *s))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            };
+            for g in &gold {
+                let gt = toks.covered(&g.content);
+                let hits: Vec<&&Quote> = ours
+                    .iter()
+                    .filter(|q| !toks.covered(&[q.span]).is_disjoint(&gt))
+                    .collect();
+                let tag = if g.direct { "D" } else { "I" };
+                let gold_line = format!(
+                    "[{}] src={:?} cue={:?}",
+                    joined(&g.content),
+                    joined(&g.source),
+                    joined(&g.cue)
+                );
+                if hits.is_empty() {
+                    lines.push(format!("{tag}-MISS\t{name}\t{gold_line}"));
+                    continue;
+                }
+                let direct_hit = hits.iter().find(|q| q.kind == QuoteKind::Direct);
+                if g.direct && direct_hit.is_none() {
+                    let kinds: Vec<String> = hits.iter().map(|q| format!("{:?}", q.kind)).collect();
+                    lines.push(format!(
+                        "D-KIND\t{name}\t{gold_line} ours={}",
+                        kinds.join(",")
+                    ));
+                }
+                let mine = toks.covered(&hits.iter().map(|q| q.span).collect::<Vec<_>>());
+                if mine != gt {
+                    lines.push(format!(
+                        "{tag}-BOUND\t{name}\t{gold_line}\n\t\tours=[{}]",
+                        hits.iter()
+                            .map(|q| clip(text, q.span))
+                            .collect::<Vec<_>>()
+                            .join(" | ")
+                    ));
+                }
+                if g.direct && !g.source.is_empty() {
+                    if let Some(q) = direct_hit {
+                        let gs = toks.covered(&g.source);
+                        let right = hits.iter().any(|q| {
+                            q.kind == QuoteKind::Direct
+                                && q.speaker_span
+                                    .is_some_and(|s| !toks.covered(&[s]).is_disjoint(&gs))
+                        });
+                        if !right {
+                            let ours = q.speaker_span.map(|s| clip(text, s));
+                            lines.push(format!(
+                                "D-SPEAKER\t{name}\tgold={:?} ours={:?} [{}]",
+                                joined(&g.source),
+                                ours,
+                                clip(text, q.span)
+                            ));
+                        }
+                    }
+                }
+            }
+            for q in &ours {
+                let mine = toks.covered(&[q.span]);
+                let over: Vec<&Gold> = gold
+                    .iter()
+                    .filter(|g| !toks.covered(&g.content).is_disjoint(&mine))
+                    .collect();
+                if over.is_empty() {
+                    lines.push(format!(
+                        "X-{:?}\t{name}\t[{}] spk={:?} cue={:?}",
+                        q.kind,
+                        clip(text, q.span),
+                        q.speaker_span.map(|s| clip(text, s)),
+                        q.cue.map(|s| clip(text, s))
+                    ));
+                } else if q.kind == QuoteKind::Direct && !over.iter().any(|g| g.direct) {
+                    lines.push(format!(
+                        "X-DIRECT-ON-INDIRECT\t{name}\t[{}]",
+                        clip(text, q.span)
+                    ));
+                }
+            }
+        }
+        let _ = std::fs::write(dest, lines.join("\n"));
+    }
+}

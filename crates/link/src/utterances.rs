@@ -12,7 +12,6 @@
 //! compared with the fullest one: verbatim, shortened (with the dropped words), reworded, or
 //! translated (a different language).
 
-
 use triangulate_model::{DocId, Fidelity, Rendering, Utterance};
 
 use crate::similarity::{stems, Bag, Vocabulary};

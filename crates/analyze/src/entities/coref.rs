@@ -407,8 +407,11 @@ fn organisation_descriptions(
         if !the.text.eq_ignore_ascii_case("the") {
             continue;
         }
-        for j in i + 1..=(i + 1 + ORGANISATION_DESCRIPTION_MODIFIERS).min(words.len() - 1) {
-            let w = words[j];
+        for w in words
+            .iter()
+            .skip(i + 1)
+            .take(ORGANISATION_DESCRIPTION_MODIFIERS + 1)
+        {
             if w.capitalised() || w.sentence != the.sentence {
                 break;
             }

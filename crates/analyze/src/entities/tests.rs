@@ -230,7 +230,10 @@ fn an_organisation_is_described_by_the_last_word_of_its_name() {
         "{described:?}"
     );
     for m in &described {
-        assert_eq!(entities[m.entity].name, "Carrow Valley Farmers Union", "{m:?}");
+        assert_eq!(
+            entities[m.entity].name, "Carrow Valley Farmers Union",
+            "{m:?}"
+        );
     }
 }
 

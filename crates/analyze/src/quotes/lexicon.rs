@@ -1,7 +1,10 @@
-//! Words and word lists the quote finder reads: a small tokenizer with byte spans, reporting cue
-//! verbs, and the finder of the words that name a speaker next to a cue.
+//! A small tokenizer with byte spans, and the finder of the words that name a speaker next to a
+//! cue.
 
 use triangulate_model::Span;
+
+pub(super) use super::words::{inverts, is_clause_cue, is_cue, is_pronoun, takes_listener};
+use super::words::{CONNECTORS, FUNCTION_WORDS, ROLE_NOUNS, ROLE_TITLES, TEMPORAL};
 
 /// One token: a word (letters and digits with inner hyphens, apostrophes, dots and slashes, so
 /// that "Kasym-Zhomart", "Toqaev’s", "U.S." and "RFE/RL" stay whole) or one punctuation char.
@@ -78,392 +81,6 @@ pub(super) fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
     }
     out
 }
-
-/// Verbs and nouns that report speech, in the forms news prose uses them.
-const CUES: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tells",
-    "telling",
-    "added",
-    "adds",
-    "adding",
-    "warned",
-    "warns",
-    "warning",
-    "urged",
-    "urges",
-    "stated",
-    "emphasized",
-    "emphasised",
-    "emphasizes",
-    "stressed",
-    "stresses",
-    "noted",
-    "notes",
-    "noting",
-    "explained",
-    "explains",
-    "argued",
-    "argues",
-    "arguing",
-    "claimed",
-    "claims",
-    "claiming",
-    "insisted",
-    "insists",
-    "insisting",
-    "asserted",
-    "wrote",
-    "writes",
-    "announced",
-    "declared",
-    "acknowledged",
-    "admitted",
-    "suggested",
-    "suggests",
-    "continued",
-    "recalled",
-    "replied",
-    "responded",
-    "answered",
-    "asked",
-    "asks",
-    "called",
-    "calls",
-    "described",
-    "describes",
-    "characterized",
-    "predicted",
-    "promised",
-    "vowed",
-    "cautioned",
-    "complained",
-    "conceded",
-    "confirmed",
-    "denied",
-    "reiterated",
-    "remarked",
-    "observed",
-    "tweeted",
-    "posted",
-    "quipped",
-    "joked",
-    "boasted",
-    "lamented",
-    "cited",
-    "believes",
-    "believed",
-    "thinks",
-    "maintained",
-    "contended",
-    "countered",
-    "demanded",
-    "accused",
-    "hailed",
-    "praised",
-    "criticized",
-    "criticised",
-    "reported",
-    "pledged",
-    "estimated",
-];
-
-/// Cues that introduce a reported clause without marks ("X said that ..."); a narrower list than
-/// [`CUES`], since "called" or "praised" take objects rather than clauses.
-const CLAUSE_CUES: &[&str] = &[
-    "said",
-    "says",
-    "saying",
-    "told",
-    "tells",
-    "telling",
-    "added",
-    "adding",
-    "warned",
-    "warns",
-    "warning",
-    "stated",
-    "emphasized",
-    "emphasised",
-    "stressed",
-    "noted",
-    "noting",
-    "explained",
-    "argued",
-    "argues",
-    "arguing",
-    "claimed",
-    "claims",
-    "claiming",
-    "insisted",
-    "insists",
-    "asserted",
-    "wrote",
-    "writes",
-    "announced",
-    "declared",
-    "acknowledged",
-    "admitted",
-    "suggested",
-    "suggests",
-    "believes",
-    "thinks",
-    "predicted",
-    "promised",
-    "vowed",
-    "confirmed",
-    "denied",
-    "maintained",
-    "contended",
-    "reported",
-    "conceded",
-    "reiterated",
-    "pledged",
-    "estimated",
-];
-
-pub(super) fn is_cue(word: &str) -> bool {
-    CUES.contains(&word.to_lowercase().as_str())
-}
-
-pub(super) fn is_clause_cue(word: &str) -> bool {
-    CLAUSE_CUES.contains(&word.to_lowercase().as_str())
-}
-
-/// Verbs whose first object is the listener ("told Scholz that ...").
-pub(super) fn takes_listener(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "told" | "tells" | "telling" | "warned" | "urged" | "reminded" | "assured"
-    )
-}
-
-const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "his", "her", "their"];
-
-pub(super) fn is_pronoun(word: &str) -> bool {
-    PRONOUNS.contains(&word.to_lowercase().as_str())
-}
-
-/// Capitalised words that start sentences without naming anyone.
-const FUNCTION_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "in",
-    "on",
-    "at",
-    "but",
-    "and",
-    "or",
-    "while",
-    "when",
-    "after",
-    "before",
-    "as",
-    "it",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "then",
-    "since",
-    "if",
-    "for",
-    "with",
-    "from",
-    "by",
-    "to",
-    "of",
-    "despite",
-    "although",
-    "though",
-    "however",
-    "meanwhile",
-    "yet",
-    "so",
-    "still",
-    "also",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "his",
-    "her",
-    "their",
-    "our",
-    "its",
-    "what",
-    "asked",
-    "speaking",
-    "during",
-    "according",
-    "earlier",
-    "later",
-    "last",
-    "next",
-    "now",
-    "today",
-];
-
-const TEMPORAL: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "jan.",
-    "feb",
-    "feb.",
-    "mar.",
-    "apr.",
-    "jun.",
-    "jul.",
-    "aug",
-    "aug.",
-    "sep",
-    "sep.",
-    "sept",
-    "sept.",
-    "oct",
-    "oct.",
-    "nov",
-    "nov.",
-    "dec",
-    "dec.",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Words that may sit inside a multi-word name between capitalised words.
-const CONNECTORS: &[&str] = &[
-    "of", "the", "for", "de", "van", "von", "al", "bin", "and", "&",
-];
-
-/// Nouns that make a lowercase description a plausible speaker ("the German leader",
-/// "a campaign spokesman").
-const ROLE_NOUNS: &[&str] = &[
-    "chief",
-    "head",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "officials",
-    "president",
-    "minister",
-    "chancellor",
-    "leader",
-    "leaders",
-    "statement",
-    "ministry",
-    "government",
-    "campaign",
-    "aide",
-    "aides",
-    "adviser",
-    "advisers",
-    "advisor",
-    "source",
-    "sources",
-    "analyst",
-    "analysts",
-    "expert",
-    "experts",
-    "lawyer",
-    "attorney",
-    "police",
-    "report",
-    "survey",
-    "poll",
-    "candidate",
-    "nominee",
-    "senator",
-    "governor",
-    "mayor",
-    "chairman",
-    "director",
-    "secretary",
-    "ambassador",
-    "envoy",
-    "company",
-    "group",
-    "organization",
-    "agency",
-    "officer",
-    "prosecutor",
-    "prosecutors",
-    "judge",
-    "court",
-    "researchers",
-    "scientists",
-    "critics",
-    "supporters",
-    "residents",
-    "witnesses",
-    "lecturer",
-    "professor",
-    "pollster",
-    "strategist",
-    "economist",
-    "watchdog",
-    "spokesmen",
-    "administration",
-    "authorities",
-    "diplomat",
-    "diplomats",
-    "representative",
-    "democrats",
-    "republicans",
-    "voters",
-];
-
-/// Capitalised role words of a signature line ("... President of Kazakhstan").
-pub(super) const ROLE_TITLES: &[&str] = &[
-    "president",
-    "minister",
-    "chancellor",
-    "prime",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "director",
-    "chairman",
-    "chairwoman",
-    "ceo",
-    "head",
-    "leader",
-    "ambassador",
-    "governor",
-    "mayor",
-    "senator",
-    "professor",
-    "general",
-    "king",
-    "queen",
-    "chief",
-    "commissioner",
-    "founder",
-    "editor",
-];
 
 fn is_temporal(token: &Token) -> bool {
     let lower = token.lower();
@@ -652,33 +269,58 @@ fn is_cue_free_acronym(t: &Token) -> bool {
     t.text.len() >= 2 && t.text.chars().all(|c| c.is_uppercase() || c == '/')
 }
 
-/// Cues that may come before their subject ("said Caddell", "added the minister"); others
-/// ("told Scholz", "called the plan") take an object there.
-pub(super) fn inverts(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "said"
-            | "says"
-            | "added"
-            | "adds"
-            | "asked"
-            | "continued"
-            | "wrote"
-            | "writes"
-            | "explained"
-            | "noted"
-            | "replied"
-            | "recalled"
-            | "warned"
-            | "insisted"
-            | "argued"
-            | "stated"
-            | "declared"
-            | "to"
-    )
-}
+/// Words that end the noun phrase naming a speaker after its cue ("said Pat Caddell *in* an
+/// interview", "said the aide, *who* ...").
+const PHRASE_STOPS: &[&str] = &[
+    "who",
+    "which",
+    "that",
+    "in",
+    "on",
+    "at",
+    "during",
+    "before",
+    "after",
+    "when",
+    "while",
+    "as",
+    "to",
+    "for",
+    "about",
+    "with",
+    "from",
+    "by",
+    "was",
+    "is",
+    "were",
+    "are",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "and",
+    "but",
+    "than",
+    "if",
+    "because",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "recently",
+    "today",
+    "yesterday",
+    "tonight",
+    "afterward",
+    "afterwards",
+    "again",
+    "then",
+];
 
-/// The speaker candidate right after an inverting cue ("said Caddell", "said the spokesman").
+/// The speaker right after an inverting cue: a pronoun, or the noun phrase up to a clause
+/// boundary when it holds a name or a role ("said Caddell", "said the spokesman", "said former
+/// Massachusetts congressman Barney Frank", "said one former leadership aide").
 pub(super) fn subject_after(tokens: &[Token], from: usize) -> Option<Candidate> {
     if !from
         .checked_sub(1)
@@ -687,40 +329,192 @@ pub(super) fn subject_after(tokens: &[Token], from: usize) -> Option<Candidate> 
     {
         return None;
     }
-    for (k, t) in tokens.iter().enumerate().skip(from).take(3) {
+    let first = tokens.get(from).filter(|t| t.word)?;
+    if is_pronoun(first.text) {
+        if matches!(first.lower().as_str(), "his" | "her" | "their") {
+            return None;
+        }
+        return Some(Candidate {
+            span: first.span,
+            pronoun: true,
+        });
+    }
+    let mut last = None;
+    let mut named = false;
+    for (k, t) in tokens.iter().enumerate().skip(from).take(9) {
+        if !t.word || is_temporal(t) {
+            break;
+        }
+        let lower = t.lower();
+        let inner_connector = CONNECTORS.contains(&lower.as_str())
+            && !matches!(lower.as_str(), "and" | "the")
+            && last.is_some()
+            && tokens.get(k + 1).is_some_and(is_name_word);
+        if PHRASE_STOPS.contains(&lower.as_str()) && !inner_connector {
+            break;
+        }
+        // A verb right after the cue ("said goodbye", "said nothing") ends the search.
+        last = Some(k);
+        named |= is_name_word(t)
+            || (t.capitalised() && is_cue_free_acronym(t))
+            || ROLE_NOUNS.contains(&lower.as_str());
+    }
+    let last = last.filter(|_| named)?;
+    Some(Candidate {
+        span: Span::new(first.span.start, tokens[last].span.end),
+        pronoun: false,
+    })
+}
+
+/// The words in front of a cue that follows a quote (`"...," the conservative newspaper wrote`):
+/// all of `tokens[..cue]` when they are a short run of words, a pronoun or a noun phrase.
+pub(super) fn lead_phrase(tokens: &[Token], cue: usize) -> Option<Candidate> {
+    let start = tokens[..cue].iter().position(|t| t.word)?;
+    let run = &tokens[start..cue];
+    if run.is_empty() || run.len() > 7 || run.iter().any(|t| !t.word) {
+        return None;
+    }
+    if run.len() == 1 && is_pronoun(run[0].text) {
+        return Some(Candidate {
+            span: run[0].span,
+            pronoun: true,
+        });
+    }
+    // Adverbs and verbs ("then", "also") are no speakers: the phrase must hold a noun-like word.
+    let lower: Vec<String> = run.iter().map(Token::lower).collect();
+    if lower
+        .iter()
+        .any(|w| PHRASE_STOPS.contains(&w.as_str()) || is_pronoun(w))
+    {
+        return None;
+    }
+    Some(Candidate {
+        span: Span::new(run[0].span.start, run[run.len() - 1].span.end),
+        pronoun: false,
+    })
+}
+
+/// The subject that opens a clause (`Mr. Christie gloated:`, `Senate leader Ann Vols, R-Ky.,
+/// delivered a message:`): the first pronoun, name or role within its first words, after a
+/// leading adverbial closed by a comma.
+pub(super) fn clause_subject(tokens: &[Token]) -> Option<Candidate> {
+    let mut start = tokens.iter().position(|t| t.word)?;
+    let first = &tokens[start];
+    let opener = FUNCTION_WORDS.contains(&first.lower().as_str()) && !is_pronoun(first.text);
+    if opener && !matches!(first.lower().as_str(), "and" | "but" | "so" | "yet" | "the") {
+        if let Some(comma) = tokens.iter().skip(start).take(10).position(|t| t.is(',')) {
+            start += comma + 1;
+        }
+    }
+    for (i, t) in tokens.iter().enumerate().skip(start).take(6) {
         if !t.word {
-            return None;
+            continue;
         }
-        // Only a determiner may come between the cue and its subject.
-        if k > from && !matches!(tokens[k - 1].lower().as_str(), "the" | "a" | "an") {
-            return None;
-        }
-        if is_pronoun(t.text) && !matches!(t.lower().as_str(), "his" | "her" | "their") {
+        if is_pronoun(t.text) && !matches!(t.lower().as_str(), "his" | "her" | "their" | "it") {
             return Some(Candidate {
                 span: t.span,
                 pronoun: true,
             });
         }
         if is_name_word(t) {
+            let run = name_run_forward(tokens, i);
+            let lead = name_run(tokens, i);
             return Some(Candidate {
-                span: name_run_forward(tokens, k),
+                span: Span::new(lead.start, run.end),
                 pronoun: false,
             });
         }
         if ROLE_NOUNS.contains(&t.lower().as_str()) {
             return Some(Candidate {
-                span: description(tokens, k),
+                span: description(tokens, i),
                 pronoun: false,
             });
         }
+        // The subject comes before the verb's complements.
+        if PHRASE_STOPS.contains(&t.lower().as_str()) || is_cue(t.text) {
+            break;
+        }
     }
     None
+}
+
+/// The speaker and verb right after a quote closed by a comma (`"...," Trump went on`, `"...,"
+/// he points out`), where the verb is not a known cue: a pronoun or a name run, then a
+/// lowercase word.
+pub(super) fn tagged_subject(tokens: &[Token]) -> Option<(Candidate, Span)> {
+    let first = tokens.first().filter(|t| t.word)?;
+    let (candidate, next) = if is_pronoun(first.text) {
+        if matches!(first.lower().as_str(), "his" | "her" | "their" | "it") {
+            return None;
+        }
+        let c = Candidate {
+            span: first.span,
+            pronoun: true,
+        };
+        (c, 1)
+    } else if is_name_word(first) {
+        let run = name_run_forward(tokens, 0);
+        let next = tokens.iter().position(|t| t.span.start >= run.end)?;
+        if next > 5 {
+            return None;
+        }
+        let c = Candidate {
+            span: run,
+            pronoun: false,
+        };
+        (c, next)
+    } else {
+        return None;
+    };
+    let verb = tokens.get(next).filter(|t| t.word && !t.capitalised())?;
+    let lower = verb.lower();
+    if PHRASE_STOPS.contains(&lower.as_str()) || FUNCTION_WORDS.contains(&lower.as_str()) {
+        return None;
+    }
+    Some((candidate, verb.span))
+}
+
+/// The speaker named first after a quote, before a cue further on: `"...," Ana Vols, director
+/// of the Tarn Institute and a professor at Brel University, said`. Only a name run or a
+/// pronoun right at the start, followed by a comma, a bracket or the cue itself.
+pub(super) fn front_subject(tokens: &[Token], cue: usize) -> Option<Candidate> {
+    let first = tokens.first().filter(|t| t.word)?;
+    if is_pronoun(first.text) {
+        let plain = !matches!(first.lower().as_str(), "his" | "her" | "their" | "it");
+        return (plain && cue == 1).then_some(Candidate {
+            span: first.span,
+            pronoun: true,
+        });
+    }
+    if !is_name_word(first) {
+        return None;
+    }
+    let run = name_run_forward(tokens, 0);
+    let next = tokens.iter().position(|t| t.span.start >= run.end)?;
+    if next > cue || next > 6 {
+        return None;
+    }
+    (next == cue || tokens[next].is(',') || tokens[next].is('(')).then_some(Candidate {
+        span: run,
+        pronoun: false,
+    })
+}
+
+/// A name line after a dash right after a quote (`“...” ― Ana Vols`).
+pub(super) fn dash_speaker(tokens: &[Token]) -> Option<Candidate> {
+    dash_signature(tokens).map(|span| Candidate {
+        span,
+        pronoun: false,
+    })
 }
 
 /// A signature line: only a name and a capitalised role ("Kasym-Zhomart Tokayev President of
 /// Kazakhstan"). Returns the span of the name part.
 pub(super) fn signature_name(text: &str, span: Span) -> Option<Span> {
     let toks = tokens(text, span);
+    if let Some(name) = dash_signature(&toks) {
+        return Some(name);
+    }
     let words = toks.iter().filter(|t| t.word).count();
     if !(2..=10).contains(&words) || toks.iter().any(|t| !t.word && !t.is(',')) {
         return None;
@@ -740,6 +534,31 @@ pub(super) fn signature_name(text: &str, span: Span) -> Option<Span> {
         return None;
     }
     Some(Span::new(toks[0].span.start, toks[name_end].span.end))
+}
+
+/// A signature line led by a dash: `— Hanna Vols, chair of the Tarn Dockers' Union`. The name
+/// run after the dash is the speaker; a description may follow after a comma.
+fn dash_signature(toks: &[Token]) -> Option<Span> {
+    let dash = toks
+        .first()
+        .filter(|t| matches!(t.text, "—" | "–" | "-" | "―" | "~"))?;
+    let first = toks.get(1).filter(|t| is_name_word(t))?;
+    let words = toks.iter().filter(|t| t.word).count();
+    if words > 16 || first.span.start < dash.span.end {
+        return None;
+    }
+    let run = name_run_forward(toks, 1);
+    let after = toks.iter().position(|t| t.span.start >= run.end);
+    let names = toks[1..after.unwrap_or(toks.len())]
+        .iter()
+        .filter(|t| t.word)
+        .count();
+    // A sentence after the dash ("— Prices rose again.") is no signature.
+    let tail_ok = after.is_none_or(|a| toks[a].is(',') || toks[a].is('('));
+    if !(1..=5).contains(&names) || !tail_ok || toks.iter().any(|t| is_cue(t.text)) {
+        return None;
+    }
+    Some(run)
 }
 
 #[cfg(test)]

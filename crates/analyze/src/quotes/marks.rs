@@ -1,15 +1,29 @@
-//! Pairing quotation marks within paragraphs: straight and curly double quotes, guillemets, and
-//! single quotes where they are speech rather than apostrophes.
+//! Pairing quotation marks within paragraphs: double marks (straight, curly, and the doubled
+//! apostrophes of some archives), guillemets, and single quotes where they are speech rather
+//! than apostrophes.
+//!
+//! Double marks form one class whose direction comes from the position: news text mixes them
+//! (`“Roads are crumbling," she said`), so a curly opener may be closed by a straight mark. A
+//! double mark that opens inside an open quote nests, so that `"I read: “Are you well?” to
+//! them"` stays one quote.
 
 use triangulate_model::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {
-    Straight,
-    Curly,
+    /// `"`, `“`, `”` and `''`.
+    Double,
     Guillemet,
     SingleCurly,
     SingleStraight,
+}
+
+/// Which way a mark may face, from its shape alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facing {
+    Open,
+    Close,
+    Either,
 }
 
 /// A quoted stretch of one paragraph.
@@ -27,24 +41,17 @@ pub(super) struct Marked {
     pub continued: bool,
 }
 
-fn opener(c: char) -> Option<Family> {
+fn shape(c: char) -> Option<(Family, Facing)> {
     match c {
-        '"' => Some(Family::Straight),
-        '“' => Some(Family::Curly),
-        '«' => Some(Family::Guillemet),
-        '‘' => Some(Family::SingleCurly),
-        '\'' => Some(Family::SingleStraight),
+        '"' => Some((Family::Double, Facing::Either)),
+        '“' => Some((Family::Double, Facing::Open)),
+        '”' => Some((Family::Double, Facing::Close)),
+        '«' => Some((Family::Guillemet, Facing::Open)),
+        '»' => Some((Family::Guillemet, Facing::Close)),
+        '‘' => Some((Family::SingleCurly, Facing::Open)),
+        '’' => Some((Family::SingleCurly, Facing::Close)),
+        '\'' => Some((Family::SingleStraight, Facing::Either)),
         _ => None,
-    }
-}
-
-fn closes(family: Family, c: char) -> bool {
-    match family {
-        Family::Straight => c == '"',
-        Family::Curly => c == '”',
-        Family::Guillemet => c == '»',
-        Family::SingleCurly => c == '’',
-        Family::SingleStraight => c == '\'',
     }
 }
 
@@ -52,30 +59,101 @@ fn single(family: Family) -> bool {
     matches!(family, Family::SingleCurly | Family::SingleStraight)
 }
 
-/// Whether a mark at this position can open: at a word start, before a word.
-fn can_open(family: Family, prev: Option<char>, next: Option<char>) -> bool {
-    let prev_ok = prev.is_none_or(|p| {
-        p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '"' | '“' | ':' | '/')
-    });
-    let next_ok = next.is_some_and(|n| !n.is_whitespace());
-    match family {
-        // An apostrophe never opens after a letter, and must be followed by a word.
-        Family::SingleCurly | Family::SingleStraight => {
-            prev_ok && next.is_some_and(|n| n.is_alphanumeric() || n == '…')
+/// One mark of a paragraph: byte offset in the paragraph, its length in bytes, and the
+/// characters either side of it.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    at: usize,
+    len: usize,
+    family: Family,
+    facing: Facing,
+    prev: Option<char>,
+    next: Option<char>,
+}
+
+impl Mark {
+    /// At a word start, before a word.
+    fn can_open(&self) -> bool {
+        if self.facing == Facing::Close {
+            return false;
         }
-        _ => prev_ok && next_ok,
+        let prev_ok = self.prev.is_none_or(|p| {
+            p.is_whitespace()
+                || matches!(
+                    p,
+                    '(' | '[' | '—' | '–' | '-' | '"' | '“' | ':' | '/' | '\''
+                )
+        });
+        match self.family {
+            // An apostrophe never opens after a letter, and must be followed by a word.
+            Family::SingleCurly | Family::SingleStraight => {
+                prev_ok && self.next.is_some_and(|n| n.is_alphanumeric() || n == '…')
+            }
+            _ => prev_ok && self.next.is_some_and(|n| !n.is_whitespace()),
+        }
+    }
+
+    /// After the content, not inside a word.
+    fn can_close(&self) -> bool {
+        if self.facing == Facing::Open {
+            return false;
+        }
+        let after_content = self.prev.is_some_and(|p| !p.is_whitespace());
+        if single(self.family) {
+            // "Toqaev’s" and "countries’ ties": an apostrophe inside or after a word stays text
+            // unless punctuation or the line end follows.
+            return after_content && self.next.is_none_or(|n| !n.is_alphanumeric());
+        }
+        after_content || self.next.is_none_or(char::is_whitespace)
     }
 }
 
-/// Whether a mark at this position can close: after the content, not inside a word.
-fn can_close(family: Family, prev: Option<char>, next: Option<char>) -> bool {
-    let after_content = prev.is_some_and(|p| !p.is_whitespace());
-    if single(family) {
-        // "Toqaev’s" and "countries’ ties": an apostrophe inside or after a word stays text
-        // unless punctuation or the line end follows.
-        return after_content && next.is_none_or(|n| !n.is_alphanumeric());
+/// The quotation marks of a paragraph, in order; a doubled apostrophe is one double mark.
+fn marks_of(body: &str) -> Vec<Mark> {
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let (at, c) = chars[k];
+        let Some((mut family, facing)) = shape(c) else {
+            k += 1;
+            continue;
+        };
+        let mut width = 1;
+        if c == '\'' && chars.get(k + 1).is_some_and(|(_, n)| *n == '\'') {
+            family = Family::Double;
+            width = 2;
+        }
+        out.push(Mark {
+            at,
+            len: width * c.len_utf8(),
+            family,
+            facing,
+            prev: k.checked_sub(1).map(|j| chars[j].1),
+            next: chars.get(k + width).map(|(_, n)| *n),
+        });
+        k += width;
     }
-    after_content || next.is_none_or(char::is_whitespace)
+    out
+}
+
+/// The family of the mark that opens a paragraph, if one does.
+fn opening_family(body: &str) -> Option<Family> {
+    marks_of(body)
+        .first()
+        .filter(|m| m.at == 0 && m.can_open())
+        .map(|m| m.family)
+}
+
+/// A quote being read: its family, the byte offset of its opening mark, where its content
+/// starts, whether it continues the previous paragraph, and how many marks of its family are
+/// open inside it.
+struct Open {
+    family: Family,
+    mark: usize,
+    start: usize,
+    continued: bool,
+    nested: usize,
 }
 
 /// Quoted stretches of `text`, paragraph by paragraph (`paragraphs` in text order).
@@ -86,63 +164,87 @@ pub(super) fn scan(text: &str, paragraphs: &[Span]) -> Vec<Marked> {
         let Some(body) = para.slice(text) else {
             continue;
         };
-        let chars: Vec<(usize, char)> = body.char_indices().collect();
-        let mut open: Option<(Family, usize, usize, bool)> = None;
+        let marks = marks_of(body);
+        let mut open: Option<Open> = None;
         // A quote left open at the end of the previous paragraph resumes when this one reopens.
-        let resume = carried
-            .take()
-            .filter(|f| chars.first().is_some_and(|(_, c)| opener(*c) == Some(*f)));
         let mut skip_first = false;
-        if let (Some(f), Some((_, c))) = (resume, chars.first()) {
-            open = Some((f, para.start, para.start + c.len_utf8(), true));
-            skip_first = true;
+        if let Some(family) = carried.take().filter(|f| opening_family(body) == Some(*f)) {
+            if let Some(first) = marks.first() {
+                open = Some(Open {
+                    family,
+                    mark: para.start,
+                    start: para.start + first.len,
+                    continued: true,
+                    nested: 0,
+                });
+                skip_first = true;
+            }
         }
-        for (k, &(at, c)) in chars.iter().enumerate() {
+        for (k, m) in marks.iter().enumerate() {
             if skip_first && k == 0 {
                 continue;
             }
-            let prev = k.checked_sub(1).map(|j| chars[j].1);
-            let next = chars.get(k + 1).map(|(_, n)| *n);
-            let pos = para.start + at;
-            match open {
-                Some((family, mark, start, continued)) => {
-                    if closes(family, c) && can_close(family, prev, next) {
-                        push(
-                            text,
-                            &mut out,
-                            start,
-                            pos,
-                            mark,
-                            pos + c.len_utf8(),
-                            false,
-                            continued,
-                        );
-                        open = None;
-                    }
+            let pos = para.start + m.at;
+            let Some(q) = open.as_mut() else {
+                if m.can_open() {
+                    open = Some(Open {
+                        family: m.family,
+                        mark: pos,
+                        start: pos + m.len,
+                        continued: false,
+                        nested: 0,
+                    });
                 }
-                None => {
-                    if let Some(family) = opener(c) {
-                        if can_open(family, prev, next) {
-                            open = Some((family, pos, pos + c.len_utf8(), false));
-                        }
-                    }
-                }
+                continue;
+            };
+            if m.family != q.family {
+                continue;
             }
+            // A mark at a word start inside an open double quote opens a nested one; the
+            // other families do not nest (an apostrophe would read as an opener).
+            if q.family == Family::Double && m.can_open() {
+                q.nested += 1;
+                continue;
+            }
+            if !m.can_close() {
+                continue;
+            }
+            if q.nested > 0 {
+                q.nested -= 1;
+                continue;
+            }
+            push(
+                text,
+                &mut out,
+                q.start,
+                pos,
+                q.mark,
+                pos + m.len,
+                false,
+                q.continued,
+            );
+            open = None;
         }
-        if let Some((family, mark, start, continued)) = open {
-            let reopens = paragraphs.get(p + 1).is_some_and(|next| {
-                next.slice(text)
-                    .and_then(|s| s.chars().next())
-                    .is_some_and(|c| opener(c) == Some(family))
-            });
+        if let Some(q) = open {
+            let reopens = paragraphs
+                .get(p + 1)
+                .and_then(|next| next.slice(text))
+                .is_some_and(|s| opening_family(s) == Some(q.family));
             // An unclosed single mark is most likely an apostrophe: keep only double marks.
-            if reopens || !single(family) {
+            if reopens || !single(q.family) {
                 push(
-                    text, &mut out, start, para.end, mark, para.end, reopens, continued,
+                    text,
+                    &mut out,
+                    q.start,
+                    para.end,
+                    q.mark,
+                    para.end,
+                    reopens,
+                    q.continued,
                 );
             }
             if reopens {
-                carried = Some(family);
+                carried = Some(q.family);
             }
         }
     }

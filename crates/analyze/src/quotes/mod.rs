@@ -11,6 +11,7 @@
 mod lexicon;
 mod marks;
 mod reported;
+mod words;
 
 use triangulate_model::{EntityKind, LocalEntity, Mention, MentionForm, Quote, QuoteKind, Span};
 
@@ -177,14 +178,29 @@ fn frame_after(text: &str, close: usize, ceiling: usize) -> Span {
 }
 
 /// The cue and speaker in the words after a quote ("Tokayev added", "said Caddell") when the
-/// quote ends a clause, else in the words before it ("Tokayev told Scholz that").
-fn attribution(resolver: &Resolver, before: Span, after: Option<Span>) -> Option<Speaker> {
+/// quote ends a clause, else in the words before it ("Tokayev told Scholz that"). `tagged` says
+/// the quote closed on a comma, so that the words after it name the speaker even when their verb
+/// is not a known cue (`"...," Trump went on`). A quote after a colon with no cue is the
+/// clause subject's (`Mr. Vols gloated: "..."`).
+fn attribution(
+    resolver: &Resolver,
+    before: Span,
+    after: Option<Span>,
+    tagged: bool,
+) -> Option<Speaker> {
     let mut cue_only = None;
     if let Some(after) = after {
         let toks = tokens(resolver.text, after);
-        if let Some(k) = toks.iter().take(18).position(|t| t.word && is_cue(t.text)) {
+        if let Some(c) = lexicon::dash_speaker(&toks) {
+            return Some(resolver.speaker(c, None));
+        }
+        if let Some(k) = toks.iter().take(40).position(|t| t.word && is_cue(t.text)) {
             let cue = Some(toks[k].span);
-            match subject_before(&toks, k).or_else(|| subject_after(&toks, k + 1)) {
+            let found = lexicon::front_subject(&toks, k)
+                .or_else(|| subject_before(&toks, k))
+                .or_else(|| subject_after(&toks, k + 1))
+                .or_else(|| lexicon::lead_phrase(&toks, k));
+            match found {
                 Some(c) => return Some(resolver.speaker(c, cue)),
                 None => {
                     cue_only = Some(Speaker {
@@ -192,6 +208,10 @@ fn attribution(resolver: &Resolver, before: Span, after: Option<Span>) -> Option
                         ..Speaker::default()
                     })
                 }
+            }
+        } else if tagged {
+            if let Some((c, verb)) = lexicon::tagged_subject(&toks) {
+                return Some(resolver.speaker(c, Some(verb)));
             }
         }
     }
@@ -201,6 +221,12 @@ fn attribution(resolver: &Resolver, before: Span, after: Option<Span>) -> Option
         .rposition(|t| t.word && is_cue(t.text))
         .or_else(|| according_to(&toks))
     else {
+        let colon = toks.last().is_some_and(|t| t.is(':'));
+        if colon {
+            if let Some(c) = lexicon::clause_subject(&toks) {
+                return Some(resolver.speaker(c, None));
+            }
+        }
         return cue_only;
     };
     let cue = Some(toks[k].span);
@@ -219,6 +245,51 @@ fn according_to(toks: &[lexicon::Token]) -> Option<usize> {
     toks.windows(2)
         .rposition(|w| w[0].lower() == "according" && w[1].lower() == "to")
         .map(|k| k + 1)
+}
+
+/// Whether a quoted stretch reads as the title of a work: two to eight words in title case
+/// (every word capitalised but articles, short prepositions and conjunctions), no question or
+/// exclamation, no sentence inside.
+fn is_title(content: &str) -> bool {
+    let words: Vec<&str> = content
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let small = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "for"
+                | "and"
+                | "or"
+                | "but"
+                | "nor"
+                | "by"
+                | "with"
+                | "from"
+                | "as"
+                | "vs"
+        )
+    };
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    (2..=8).contains(&words.len())
+        && capitalised >= 2
+        && words
+            .iter()
+            .all(|w| small(w) || !w.chars().next().is_some_and(char::is_lowercase))
+        && !content.ends_with(['?', '!'])
+        && !content.trim_end_matches('.').contains(['.', '?', '!', ';'])
+        && !words.iter().any(|w| matches!(*w, "I" | "We" | "You"))
 }
 
 fn word_count(text: &str) -> usize {
@@ -268,14 +339,19 @@ fn marked_quotes(resolver: &Resolver, paragraphs: &[Span], marked: &[Marked]) ->
             || after
                 .slice(text)
                 .is_some_and(|t| t.trim_start().starts_with(','));
-        let mut speaker = attribution(resolver, before, closes_clause.then_some(after));
+        // Closed on a comma, a question or an exclamation: the words after go on the sentence.
+        let tagged = text
+            .get(m.content.end..m.close_end)
+            .is_some_and(|t| t.contains(','))
+            || content.ends_with(['?', '!']);
+        let mut speaker = attribution(resolver, before, closes_clause.then_some(after), tagged);
         if !closes_clause && speaker.is_none_or(|s| s.span.is_none()) {
             // "will not "bow" to anyone, Minister Vols said": a trailing ", X said".
             let comma = after
                 .slice(text)
                 .and_then(|t| t.find(','))
                 .map(|c| after.start + c);
-            let trailing = attribution(resolver, Span::new(m.open, m.open), Some(after))
+            let trailing = attribution(resolver, Span::new(m.open, m.open), Some(after), false)
                 .filter(|s| s.span.zip(comma).is_some_and(|(sp, c)| sp.start > c));
             if trailing.is_some() {
                 speaker = trailing;
@@ -290,7 +366,10 @@ fn marked_quotes(resolver: &Resolver, paragraphs: &[Span], marked: &[Marked]) ->
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("that"));
         let whole_sentence = starts_upper && (ends_like_sentence || words >= 3) && !after_that;
-        let kind = if opens_clause && (starts_upper || words >= 4 || ends_like_sentence)
+        let kind = if is_title(content) {
+            // Shows, books and slogans ("Meet the Press") are named, not said.
+            QuoteKind::Scare
+        } else if opens_clause && (starts_upper || words >= 4 || ends_like_sentence)
             || whole_sentence && speaker.is_some()
         {
             QuoteKind::Direct
@@ -379,7 +458,7 @@ fn inherit(
     let prev_text = prev_para.slice(resolver.text)?;
     if prev_text.trim_end().ends_with(':') {
         let line = frame_before(resolver.text, prev_para.start, prev_para.end);
-        if let Some(s) = attribution(resolver, line, None) {
+        if let Some(s) = attribution(resolver, line, None, false) {
             if s.span.is_some() {
                 return Some(s);
             }

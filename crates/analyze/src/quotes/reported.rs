@@ -5,7 +5,7 @@
 use triangulate_model::{Quote, QuoteKind, Span};
 
 use super::lexicon::{
-    is_clause_cue, is_pronoun, signature_name, subject_after, subject_before, subject_of,
+    is_clause_cue, is_cue, is_pronoun, signature_name, subject_after, subject_before, subject_of,
     takes_listener, tokens, Candidate, Token,
 };
 use super::marks::Marked;
@@ -337,6 +337,32 @@ fn blocks(
                 out.retain(|b| !paragraphs[q].contains(b.span));
                 out.push(block(resolver, paragraphs[q], Some(name), None));
             }
+        }
+    }
+    // A paragraph after a line that introduces it with a cue and a colon ("Its chair said in a
+    // statement:") is that speaker's, unless a name line signed it above.
+    for p in 1..paragraphs.len() {
+        let (intro, para) = (paragraphs[p - 1], paragraphs[p]);
+        let ends_colon = intro.slice(text).is_some_and(|t| t.ends_with(':'));
+        if !ends_colon
+            || used[p]
+            || has_marks(para)
+            || has_quote(para, &out)
+            || signature_name(text, para).is_some()
+            || word_count(para.slice(text).unwrap_or("")) < 6
+        {
+            continue;
+        }
+        let line = super::frame_before(text, intro.start, intro.end);
+        let cued = tokens(text, line)
+            .iter()
+            .any(|t| t.word && (is_cue(t.text) || t.lower() == "statement"));
+        let speaker = super::attribution(resolver, line, None, false).filter(|s| s.span.is_some());
+        if let Some(speaker) = speaker.filter(|_| cued) {
+            used[p] = true;
+            let mut quote = block(resolver, para, speaker.span, speaker.entity);
+            quote.cue = speaker.cue;
+            out.push(quote);
         }
     }
     // First-person paragraphs that carry on a speaker's voice.

@@ -131,6 +131,74 @@ fn organisations_speak() {
     );
 }
 
+#[test]
+fn doubled_apostrophes_and_mixed_marks_pair() {
+    let text = "''The bridge will open in May,'' Mayor Ilse Brandt said.\n\
+                “Roads are crumbling,\" Tomas Rell said. \"Ferries are late.”";
+    let quotes = run(text);
+    let q = quote_with(&quotes, "bridge will open");
+    assert_eq!(q.text, "The bridge will open in May");
+    assert_eq!(speaker_text(text, q), "Mayor Ilse Brandt");
+    let q = quote_with(&quotes, "Roads are");
+    assert_eq!(q.text, "Roads are crumbling");
+    assert_eq!(speaker_text(text, q), "Tomas Rell");
+    let q = quote_with(&quotes, "Ferries");
+    assert_eq!(q.text, "Ferries are late.");
+}
+
+#[test]
+fn speakers_named_by_long_phrases_and_unlisted_verbs() {
+    let text = "\"The levy is fair,\" said former Tarn councillor Mirela Vasko.\n\
+                \"The port will grow,\" the conservative harbour newsletter wrote.\n\
+                \"We will see,\" Anton Brel went on.\n\
+                Senator Ana Vols gloated: \"I told you so.\"\n\
+                \"Taxes must fall,\" Oskar Lind, a professor of economics at the University \
+                of Tarn and a former adviser to the treasury, said of the plan.";
+    let quotes = run(text);
+    let cases = [
+        ("levy is fair", "former Tarn councillor Mirela Vasko"),
+        ("port will grow", "the conservative harbour newsletter"),
+        ("We will see", "Anton Brel"),
+        ("told you so", "Senator Ana Vols"),
+        ("Taxes must fall", "Oskar Lind"),
+    ];
+    for (part, speaker) in cases {
+        assert_eq!(
+            speaker_text(text, quote_with(&quotes, part)),
+            speaker,
+            "{part}"
+        );
+    }
+}
+
+#[test]
+fn titles_of_works_are_not_speech() {
+    let text = "Brel told \"Harbour Talk Tonight\" on Sunday that \"Ostria will not wait.\"";
+    let quotes = run(text);
+    assert_eq!(quote_with(&quotes, "Harbour Talk").kind, QuoteKind::Scare);
+}
+
+#[test]
+fn unmarked_block_takes_the_nearest_attribution() {
+    // The previous paragraph's speaker must not carry over: a dash line signs the block.
+    let signed = "\"The dam holds,\" Mayor Ilse Brandt said.\n\n\
+                  The union answered in a statement:\n\n\
+                  Nobody here wants the strike to last. Give us safe shifts and we return.\n\n\
+                  — Oskar Lind, chair of the Tarn Ferry Union";
+    let quotes = run(signed);
+    let q = quote_with(&quotes, "Give us safe shifts");
+    assert_eq!(q.kind, QuoteKind::Block);
+    assert_eq!(speaker_text(signed, q), "Oskar Lind");
+    // Without a name line, the introducing line speaks.
+    let introduced = "\"The dam holds,\" Mayor Ilse Brandt said.\n\n\
+                      Union chair Oskar Lind said in a statement:\n\n\
+                      Nobody here wants the strike to last. Give us safe shifts and we return.\n\n\
+                      Talks resume on Monday.";
+    let quotes = run(introduced);
+    let q = quote_with(&quotes, "Give us safe shifts");
+    assert_eq!(speaker_text(introduced, q), "Union chair Oskar Lind");
+}
+
 proptest! {
     #[test]
     fn spans_slice_and_nothing_panics(text in "[a-zA-Z ,.\"'“”‘’«»:\n]{0,200}") {
