@@ -8,7 +8,7 @@ mod index;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
-use triangulate_model::{Article, DocId};
+use triangulate_model::{Article, DocId, MentionForm};
 
 use crate::{duplicates::Groups, similarity, Analysed};
 
@@ -110,7 +110,15 @@ pub(crate) fn features(doc: &Analysed, options: &StoryOptions) -> Features {
         .collect();
     for entity in &doc.analysis.entities {
         let key = format!("@{}", triangulate_analyze::entities::name_key(&entity.name));
-        let tf = 1.0 + (entity.mentions.len().max(1) as f32).ln();
+        // Descriptions ("the union") repeat an entity the article has already named; counting
+        // them would favour articles that describe more than they name.
+        let named = entity
+            .mentions
+            .iter()
+            .filter_map(|&m| doc.analysis.mentions.get(m))
+            .filter(|m| m.form != MentionForm::Description)
+            .count();
+        let tf = 1.0 + (named.max(1) as f32).ln();
         let slot = terms.entry(key).or_default();
         *slot = slot.max(options.entity_weight * tf);
     }
