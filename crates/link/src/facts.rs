@@ -190,22 +190,6 @@ impl Features {
     }
 }
 
-/// How alike two statements of different sources are, in [0, 1].
-pub fn pair_similarity(
-    context: &StoryContext,
-    a: &Statement,
-    b: &Statement,
-    extra: Option<&Blend>,
-) -> f32 {
-    let mut vocabulary = similarity::Vocabulary::default();
-    let (fa, fb) = (
-        Features::new(a, &mut vocabulary),
-        Features::new(b, &mut vocabulary),
-    );
-    let lexical = fa.bag.similarity(&fb.bag);
-    adjusted_similarity(context, (a, &fa), (b, &fb), lexical, extra)
-}
-
 /// The lexical similarity of two statements blended with `extra` and raised by the cues they
 /// share: an explicit date, a telling number, a counted noun, an utterance.
 fn adjusted_similarity(
