@@ -86,6 +86,27 @@ pub(super) enum Sem {
         unit: Unit,
     },
     Set(&'static str),
+    /// "that year", "the following month", "the previous day": a unit of the date the text last
+    /// named, shifted by `offset`.
+    Anaphor {
+        unit: Unit,
+        offset: i32,
+        part: Option<&'static str>,
+    },
+    /// "Mondays", "Tuesday nights": every such day (or part of it).
+    WeekdaySet {
+        wd: u32,
+        part: Option<&'static str>,
+    },
+    /// "the previous Friday": that weekday before the date the text last named.
+    WeekdayBefore {
+        wd: u32,
+    },
+    /// "until then", "since then": the date the text last named, as precisely as it was named;
+    /// `since` says which way it points when nothing was named.
+    Then {
+        since: bool,
+    },
 }
 
 pub(super) struct Cursor<'a> {
@@ -196,7 +217,8 @@ fn skip_modifiers(c: &Cursor, i: usize) -> usize {
 type Rule = fn(&Cursor, usize) -> Option<(usize, Sem)>;
 
 fn core(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
-    let rules: [Rule; 10] = [
+    let rules: [Rule; 11] = [
+        anaphor,
         month_date,
         numeric_date,
         weekday_expr,
@@ -433,6 +455,10 @@ fn numeric_date(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
 }
 
 pub(super) fn weekday_expr(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
+    if c.is(i, "the") && matches!(c.w(i + 1), "previous" | "preceding") && c.cap(i + 2) {
+        let wd = lexicon::weekday(c.w(i + 2))?;
+        return Some((i + 3, Sem::WeekdayBefore { wd }));
+    }
     let (mut k, dir) = match (c.w(i), c.w(i + 1)) {
         ("this", "coming") => (i + 2, Dir::Future),
         ("this", "past") => (i + 2, Dir::Past),
@@ -441,11 +467,25 @@ pub(super) fn weekday_expr(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
         ("this", _) => (i + 1, Dir::Tense),
         _ => (i, Dir::Tense),
     };
-    let wd = lexicon::weekday(c.w(k))?;
     if !c.cap(k) {
         return None;
     }
+    let Some(wd) = lexicon::weekday(c.w(k)) else {
+        // "on Mondays"
+        let wd = c.w(k).strip_suffix('s').and_then(lexicon::weekday)?;
+        return Some((k + 1, Sem::WeekdaySet { wd, part: None }));
+    };
     k += 1;
+    if let Some(part) = c.w(k).strip_suffix('s').and_then(lexicon::part_of_day) {
+        // "Tuesday nights"
+        return Some((
+            k + 1,
+            Sem::WeekdaySet {
+                wd,
+                part: Some(part),
+            },
+        ));
+    }
     let part = lexicon::part_of_day(c.w(k));
     if part.is_some() {
         k += 1;
@@ -502,7 +542,8 @@ fn relative(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
             ));
         }
     }
-    if let Some(s) = lexicon::season(c.w(k)).filter(|_| the) {
+    let modified = k > 0 && matches!(c.w(k - 1), "early" | "late" | "mid" | "-");
+    if let Some(s) = lexicon::season(c.w(k)).filter(|_| the || modified) {
         if c.is(k + 1, "of") {
             let y = year_number(c, k + 2)
                 .map(|y| (k + 3, y as i32))
@@ -544,6 +585,17 @@ fn relative(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
         _ => return None,
     };
     let word = c.w(k + 1);
+    // "the past year", "the next year": news uses them for the calendar year before or after
+    // the one it is written in.
+    if the && word == "year" && matches!(c.w(k), "past" | "next") && !c.is(k + 2, "-") {
+        return Some((
+            k + 2,
+            Sem::Rel {
+                unit: Unit::Year,
+                offset,
+            },
+        ));
+    }
     if the && offset != 0 && matches!(word, "year" | "month" | "week" | "decade") {
         // "the past year", "the next month": a stretch of time, not a calendar unit.
         let unit = lexicon::Unit::parse(word)?.0;
@@ -616,6 +668,102 @@ fn relative(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
     Some((u + 1, Sem::Rel { unit, offset }))
 }
 
+/// "that year", "the same day", "the following month", "the previous week": dates that point
+/// back at the last date the text named rather than at the publication date.
+fn anaphor(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
+    let before = c.w(i.wrapping_sub(1));
+    if c.is(i, "then") && matches!(before, "until" | "since" | "by" | "till") && i > 0 {
+        return Some((
+            i + 1,
+            Sem::Then {
+                since: before == "since",
+            },
+        ));
+    }
+    // "later in the day", "in the morning", "by mid afternoon": the day the text is telling.
+    let day_of_story = |unit_at: usize| {
+        let part = lexicon::part_of_day(c.w(unit_at)).filter(|p| *p != "NI");
+        Sem::Anaphor {
+            unit: Unit::Day,
+            offset: 0,
+            part,
+        }
+    };
+    if c.is(i, "the")
+        && c.is(i + 1, "day")
+        && before == "in"
+        && matches!(c.w(i.wrapping_sub(2)), "later" | "earlier")
+        && i > 1
+    {
+        return Some((i + 2, day_of_story(i + 1)));
+    }
+    if c.is(i, "the")
+        && matches!(c.w(i + 1), "morning" | "afternoon" | "evening")
+        && matches!(before, "in" | "during" | "by")
+        && i > 0
+        && !c.is(i + 2, "of")
+    {
+        return Some((i + 2, day_of_story(i + 1)));
+    }
+    if c.is(i, "mid") && matches!(before, "by" | "in" | "at" | "until") && i > 0 {
+        let p = c.skip_hyphen(i + 1);
+        if matches!(c.w(p), "morning" | "afternoon") {
+            let days = match c.w(p + 1) {
+                "yesterday" => Some(-1),
+                "today" => Some(0),
+                "tomorrow" => Some(1),
+                _ => None,
+            };
+            if let Some(days) = days {
+                let part = lexicon::part_of_day(c.w(p));
+                return Some((p + 2, Sem::DayOffset { days, part }));
+            }
+            return Some((p + 1, day_of_story(p)));
+        }
+    }
+    let (offset, k) = match c.w(i) {
+        "that" => (0, i + 1),
+        "the" => match c.w(i + 1) {
+            "same" => (0, i + 2),
+            "following" | "subsequent" => (1, i + 2),
+            "previous" | "preceding" | "prior" => (-1, i + 2),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let unit = match c.w(k) {
+        "year" => Unit::Year,
+        "month" => Unit::Month,
+        "week" => Unit::Week,
+        "day" => Unit::Day,
+        "quarter" => Unit::Quarter,
+        _ => return None,
+    };
+    // "that year-end", "the same day's trading" stay other expressions.
+    if c.hyphen(k + 1) || (c.is(k + 1, "'") && c.is(k + 2, "s")) {
+        return None;
+    }
+    // "trades made that day" is any day; "later that day", "on that day" is a date.
+    if unit == Unit::Day
+        && offset == 0
+        && c.is(i, "that")
+        && !matches!(
+            c.w(i.wrapping_sub(1)),
+            "on" | "later" | "earlier" | "until" | "by" | "since" | "of"
+        )
+    {
+        return None;
+    }
+    Some((
+        k + 1,
+        Sem::Anaphor {
+            unit,
+            offset,
+            part: None,
+        },
+    ))
+}
+
 fn ordinal_quarter(c: &Cursor, i: usize) -> Option<(usize, u32)> {
     if let Some(n) = c.num(i) {
         if c.glued(i + 1) && matches!(c.w(i + 1), "st" | "nd" | "rd" | "th") && (1..=4).contains(&n)
@@ -660,6 +808,7 @@ fn quarter(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
     let mut year = YearSpec::Infer(Dir::Tense);
     let mut qualified = the;
     let mut explicit_kind = false;
+    let mut compared = false;
     if let Some(y) = year_number(c, k) {
         year = YearSpec::Explicit(y as i32);
         k += 1;
@@ -681,6 +830,7 @@ fn quarter(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
             "comparable" | "same" | "corresponding" | "latest" | "recent" | "fiscal" | "flat"
                 if qualified || c.w(k) == "fiscal" =>
             {
+                compared |= matches!(c.w(k), "comparable" | "same" | "corresponding");
                 k = c.skip_hyphen(k + 1);
             }
             "year" if matches!(c.w(k + 2), "ago" | "earlier") && c.is(k + 1, "-") => {
@@ -704,8 +854,12 @@ fn quarter(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
     }
     let is_quarter = c.is(k, "quarter");
     let latest = k > 0 && c.is(k - 1, "latest");
-    let is_period =
-        c.is(k, "period") && (explicit_kind || latest || matches!(year, YearSpec::Explicit(_)));
+    let back = a_year_back(c, k + 1);
+    let is_period = c.is(k, "period")
+        && (explicit_kind
+            || latest
+            || matches!(year, YearSpec::Explicit(_))
+            || (compared && back.is_some()));
     if !(is_quarter || is_period) {
         // "first half of 1990"
         if c.is(k, "half") && q.is_some_and(|n| n <= 2) {
@@ -766,7 +920,27 @@ fn quarter(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
             },
         ));
     }
+    // "the quarter a year ago", "the corresponding period last year"
+    if let (Some(end), YearSpec::Infer(_)) = (back, year) {
+        return Some((
+            end,
+            Sem::Quarter {
+                q,
+                year: YearSpec::Offset(-1),
+            },
+        ));
+    }
     Some((k, Sem::Quarter { q, year }))
+}
+
+/// "a year ago", "a year earlier", "last year", "of last year" at `k`: the end of the phrase.
+fn a_year_back(c: &Cursor, k: usize) -> Option<usize> {
+    match (c.w(k), c.w(k + 1), c.w(k + 2)) {
+        ("a" | "one", "year", "ago" | "earlier") => Some(k + 3),
+        ("last", "year", w) if w != "'" => Some(k + 2),
+        ("of", "last", "year") => Some(k + 3),
+        _ => None,
+    }
 }
 
 /// "nineteen ninety-six", "nineteen seventy-nine". Returns (end, year).
@@ -800,6 +974,18 @@ fn year_expr(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
     if c.is(k, "'") && c.num_len(k + 1) == 2 && c.is(k + 2, "s") && c.glued(k + 2) {
         let yy = c.num(k + 1)? as i32;
         return Some((k + 3, Sem::Decade(190 + yy / 10)));
+    }
+    // "the nineties", "the eighties"
+    if the {
+        if let Some(n) = c
+            .w(k)
+            .strip_suffix("ies")
+            .and_then(|t| lexicon::tens(&format!("{t}y")))
+        {
+            if n >= 30 {
+                return Some((k + 1, Sem::Decade(190 + n as i32 / 10)));
+            }
+        }
     }
     // Centuries: "the 20th century", "the twentieth century".
     let ord = if let Some(n) = c

@@ -271,8 +271,8 @@ impl Unit {
             Unit::Month => ("M", false),
             Unit::Quarter => ("Q", false),
             Unit::Year => ("Y", false),
-            Unit::Decade => ("DE", false),
-            Unit::Century => ("CE", false),
+            Unit::Decade => ("E", false),
+            Unit::Century => ("C", false),
         }
     }
 }

@@ -25,6 +25,7 @@ pub(super) fn amount(c: &Cursor, i: usize) -> Option<(usize, Amount)> {
         "a" | "an" if c.is(i + 1, "couple") && c.is(i + 2, "of") => {
             return Some((i + 3, Amount::N(2)))
         }
+        "couple" if c.is(i + 1, "of") => return Some((i + 2, Amount::N(2))),
         "a" if c.is(i + 1, "few") => return Some((i + 2, Amount::Vague)),
         "several" | "few" | "many" => return Some((i + 1, Amount::Vague)),
         "a" | "an" => {
@@ -134,7 +135,36 @@ pub(super) fn duration(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
             },
         ));
     }
+    // "for centuries", "within weeks", "in years": a bare plural after a preposition of extent.
+    if !the && qualifier.is_none() {
+        if let Some((unit, true)) = Unit::parse(c.w(k)) {
+            let prep = matches!(c.w(k.wrapping_sub(1)), "for" | "within" | "in" | "over");
+            let long = matches!(
+                unit,
+                Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century
+            );
+            if prep && long && k > 0 && !c.is(k + 1, "old") && !c.is(k + 1, "of") {
+                return Some((
+                    k + 1,
+                    Sem::Duration {
+                        amount: Amount::Vague,
+                        unit,
+                    },
+                ));
+            }
+        }
+    }
+    if c.is(k, "one") && c.is(k + 1, "day") && modal_before(c, k) {
+        // "will one day be" is a reference to the future (see `reference`).
+        return None;
+    }
     let (mut after, mut amt) = amount(c, k)?;
+    // "20 more years", "an additional year", "two extra days"
+    if matches!(c.w(after), "more" | "additional" | "extra" | "further")
+        && Unit::parse(c.w(after + 1)).is_some()
+    {
+        after += 1;
+    }
     // "two to three weeks", "12 to 18 months"
     if c.is(after, "to") || c.is(after, "or") {
         if let Some((a2, _)) = amount(c, after + 1).filter(|_| !c.is(after + 1, "a")) {
@@ -145,7 +175,9 @@ pub(super) fn duration(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
     // "N-unit" adjectives: "two-year", "52-week", "three-day".
     if c.hyphen(after) {
         let (unit, plural) = Unit::parse(c.w(after + 1))?;
-        if plural || matches!(amt, Amount::Vague) || qualifier.is_some() {
+        // "a several-year tenure" is vague but still a stretch; "many-year" is not said.
+        let vague_ok = c.is(k, "several");
+        if plural || (matches!(amt, Amount::Vague) && !vague_ok) || qualifier.is_some() {
             return None;
         }
         let mut end = after + 2;
@@ -159,11 +191,20 @@ pub(super) fn duration(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
         u += 1;
     }
     let (unit, plural) = Unit::parse(c.w(u))?;
+    // "a quarter of the market" is a fraction; "a quarter of the year", "of 2024" are time.
+    if unit == Unit::Quarter && !plural && c.is(u + 1, "of") {
+        let of_time = super::grammar::year_number(c, u + 2).is_some()
+            || (matches!(c.w(u + 2), "the" | "this" | "last" | "next")
+                && Unit::parse(c.w(u + 3)).is_some());
+        if !of_time {
+            return None;
+        }
+    }
     if unit == Unit::Second && !plural && c.class(u + 1) == Some(Class::Word) {
         // "a second goal": the ordinal, not the unit.
         return None;
     }
-    if plural && matches!(c.w(k), "a" | "an") {
+    if plural && matches!(c.w(k), "a" | "an") && after == k + 1 {
         // "a days" is not English.
         return None;
     }
@@ -184,6 +225,11 @@ pub(super) fn duration(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
             e += 2;
         }
         if c.hyphen(e) && matches!(c.w(e + 1), "ago" | "earlier" | "later") {
+            if c.is(k, "a") && unit == Unit::Year {
+                // "a year-earlier loss": the article belongs to the noun; the expression is
+                // "year-earlier", matched from the next token.
+                return None;
+            }
             e += 1;
         }
         // "three days later", "a day earlier": counted from an event of the story, not from
@@ -282,8 +328,8 @@ fn leak_set(v: &str) -> &'static str {
         "P1W" => "P1W",
         "P1M" => "P1M",
         "P1Q" => "P1Q",
-        "P1DE" => "P1DE",
-        "P1CE" => "P1CE",
+        "P1E" => "P1E",
+        "P1C" => "P1C",
         _ => "P1Y",
     }
 }
@@ -364,12 +410,22 @@ pub(super) fn clock(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
     ))
 }
 
+fn modal_before(c: &Cursor, i: usize) -> bool {
+    i > 0
+        && matches!(
+            c.w(i - 1),
+            "will" | "would" | "could" | "might" | "may" | "can" | "shall"
+        )
+}
+
 pub(super) fn reference(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
     let w = c.w(i);
     let r = match w {
         "now" | "currently" | "presently" | "nowadays" => (i + 1, "PRESENT_REF"),
         "these" if c.is(i + 1, "days") => (i + 2, "PRESENT_REF"),
         "recently" => (i + 1, "PAST_REF"),
+        // "will one day be": some time to come, not a day's length.
+        "one" if c.is(i + 1, "day") && modal_before(c, i) => (i + 2, "FUTURE_REF"),
         // "the current market", "its current position": the present, unless a unit follows
         // ("the current quarter" is a rule of its own) or it is the electrical or the
         // balance-of-payments sense.
@@ -393,6 +449,14 @@ pub(super) fn reference(c: &Cursor, i: usize) -> Option<(usize, Sem)> {
             ("past", _) => (i + 2, "PAST_REF"),
             ("future", _) => (i + 2, "FUTURE_REF"),
             ("near", "future") => (i + 3, "FUTURE_REF"),
+            // "in the near term", "over the long term": the future, not a span of it.
+            ("near" | "short" | "long", "term")
+                if c.is(i.wrapping_sub(1), "in")
+                    || c.is(i.wrapping_sub(1), "over")
+                    || c.is(i.wrapping_sub(1), "of") =>
+            {
+                (i + 3, "FUTURE_REF")
+            }
             _ => return None,
         },
         "a" if c.is(i + 1, "later") && c.is(i + 2, "date") => (i + 3, "FUTURE_REF"),

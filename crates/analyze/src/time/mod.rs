@@ -13,7 +13,7 @@ mod resolve;
 mod tests;
 
 use chrono::NaiveDate;
-use triangulate_model::{Span, TimeExpr};
+use triangulate_model::{Span, TimeExpr, TimeKind};
 
 use lexicon::{Class, Tok};
 use resolve::{Ctx, Tense};
@@ -54,6 +54,7 @@ pub fn find(text: &str, sentences: &[Span], anchor: Option<Anchor>) -> Vec<TimeE
     // Whether the period last reported on is a quarter, or a longer stretch ("the first nine
     // months", "for the year") that "a year earlier" then compares against.
     let mut quarter_period = false;
+    let mut reference: Option<resolve::Reference> = None;
     let mut i = 0;
     while i < toks.len() {
         let Some((end, sem)) = grammar::match_at(&toks, i) else {
@@ -63,14 +64,27 @@ pub fn find(text: &str, sentences: &[Span], anchor: Option<Anchor>) -> Vec<TimeE
         let end = end.clamp(i + 1, toks.len());
         let span = Span::new(toks[i].start, toks[end - 1].end);
         let (lo, hi) = sentence_tokens(&toks, sentences, span.start);
+        if in_name(&toks, lo, i, end)
+            || in_compound(&toks, i, end)
+            || year_in_name(&toks, lo, i, &sem)
+        {
+            i = end;
+            continue;
+        }
         let tense = tense_at(&toks, lo, hi, i, end);
         let ctx = Ctx {
             anchor,
             tense,
             quarter_ref,
             quarter_period,
+            reference,
         };
         let r = resolve::resolve(&sem, &ctx);
+        if r.kind == TimeKind::Date {
+            if let Some(named) = resolve::Reference::parse(&r.value) {
+                reference = Some(named);
+            }
+        }
         // Only a named quarter sets the quarter under discussion; "a year earlier" and "the
         // quarter" refer back to it and must not move it.
         let named_quarter = matches!(
@@ -82,7 +96,17 @@ pub fn find(text: &str, sentences: &[Span], anchor: Option<Anchor>) -> Vec<TimeE
                 }
         );
         if named_quarter {
-            if let Some(q) = parse_quarter(&r.value) {
+            // A quarter not yet over at publication, in a clause about the future, is a
+            // forecast, not the period the figures describe (a fiscal quarter reported in the
+            // past tense is).
+            let closed = |q: (i32, u32)| {
+                tense != Tense::Future
+                    || anchor.is_none_or(|a| {
+                        use chrono::Datelike;
+                        q < (a.year(), (a.month() - 1) / 3 + 1)
+                    })
+            };
+            if let Some(q) = parse_quarter(&r.value).filter(|q| closed(*q)) {
                 quarter_ref = Some(q);
                 quarter_period = true;
             }
@@ -104,6 +128,70 @@ pub fn find(text: &str, sentences: &[Span], anchor: Option<Anchor>) -> Vec<TimeE
         i = end;
     }
     out
+}
+
+/// Whether the match at tokens `i..end` is part of a name: "USA Today", ABC's "This Week". Only
+/// words that are lower-case in running text count; a capital on them mid-sentence, after a
+/// capitalised word or inside a quoted title, marks a name.
+fn in_name(toks: &[Tok], sentence_lo: usize, i: usize, end: usize) -> bool {
+    const DEICTIC: &[&str] = &["today", "tonight", "tomorrow", "yesterday", "this", "now"];
+    let first = &toks[i];
+    if !first.capital || !DEICTIC.contains(&first.low.as_ref()) || i <= sentence_lo {
+        return false;
+    }
+    let prev = &toks[i - 1];
+    if prev.class == Class::Word && prev.capital && i - 1 > sentence_lo {
+        return true;
+    }
+    let quote = |t: &Tok| matches!(t.low.as_ref(), "\"" | "\u{201c}" | "``" | "`");
+    if !quote(prev) {
+        return false;
+    }
+    // A quoted title: every word up to the closing mark is capitalised.
+    let mut k = end;
+    while k < toks.len() && k < end + 8 {
+        let t = &toks[k];
+        if quote(t) || matches!(t.low.as_ref(), "\u{201d}" | "''" | "'") {
+            return true;
+        }
+        if t.class == Class::Word
+            && !t.capital
+            && !matches!(t.low.as_ref(), "with" | "of" | "the" | "and")
+        {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// "quarter-to-quarter", "year-to-year", "day-to-day": comparisons and manners, not times.
+fn in_compound(toks: &[Tok], i: usize, end: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.low.as_ref());
+    let glued = |k: usize| toks.get(k).is_some_and(|t| t.glued);
+    let before = i >= 2 && w(i - 1) == "-" && w(i - 2) == "to" && glued(i);
+    let after = w(end) == "-" && glued(end) && w(end + 1) == "to" && glued(end + 1);
+    before || after
+}
+
+/// A bare year right after a capitalised word inside a sentence is part of a name: "Orion
+/// 1980", "Vision 2030". Months, seasons and "Fiscal" before a year still make a date.
+fn year_in_name(toks: &[Tok], sentence_lo: usize, i: usize, sem: &grammar::Sem) -> bool {
+    if !matches!(sem, grammar::Sem::Year(_)) || i <= sentence_lo + 1 {
+        return false;
+    }
+    let prev = &toks[i - 1];
+    let w = prev.low.as_ref();
+    prev.class == Class::Word
+        && prev.capital
+        && w.len() > 1
+        && lexicon::month(w).is_none()
+        && lexicon::season(w).is_none()
+        && !matches!(
+            w,
+            "fiscal" | "in" | "since" | "by" | "until" | "of" | "for" | "from" | "and" | "to"
+        )
+        && !lexicon::is_month_abbreviation(w)
 }
 
 /// A reporting period longer than a quarter: several months, a half or the year itself.
@@ -281,6 +369,26 @@ const NOT_PAST: &[&str] = &[
     "wed",
 ];
 
+/// Past forms of verbs that begin with "un-"; other "un-...-ed" words are adjectives.
+const UN_VERBS: &[&str] = &[
+    "unveiled",
+    "unleashed",
+    "uncovered",
+    "unsealed",
+    "unfolded",
+    "unloaded",
+    "unlocked",
+    "unearthed",
+    "unraveled",
+    "unravelled",
+    "unwrapped",
+    "undermined",
+    "underscored",
+    "underlined",
+    "undertook",
+    "underwent",
+];
+
 /// The tense a token signals, and whether the signal is weak (a regular "-ed" form, which may
 /// be an adjective: "preferred shares").
 fn cue(toks: &[Tok], j: usize) -> Option<(Tense, bool)> {
@@ -296,6 +404,8 @@ fn weak_cue(toks: &[Tok], j: usize) -> Option<Tense> {
         && w.len() >= 4
         && w.ends_with("ed")
         && !NOT_PAST.contains(&w)
+        // "unspecified", "undisclosed": adjectives, not verbs ("unveiled" is one).
+        && (!w.starts_with("un") || UN_VERBS.contains(&w))
         && !t.capital
     {
         let after_aux = j > 0 && AUXILIARIES.contains(&toks[j - 1].low.as_ref());
@@ -311,6 +421,20 @@ fn weak_cue(toks: &[Tok], j: usize) -> Option<Tense> {
 const INTENT_WORDS: &[&str] = &[
     "plans", "plan", "intends", "aims", "hopes", "seeks", "wants",
 ];
+
+/// Whether the intention word at `j` is a noun: it follows a determiner or a verb ("its plans
+/// to", "announced plans to").
+fn noun_before_infinitive(toks: &[Tok], j: usize) -> bool {
+    let Some(p) = j.checked_sub(1) else {
+        return false;
+    };
+    let prev = toks[p].low.as_ref();
+    matches!(
+        prev,
+        "the" | "its" | "his" | "her" | "their" | "our" | "no" | "new" | "any" | "has" | "have"
+    ) || (prev.ends_with("ed") && !NOT_PAST.contains(&prev))
+        || PAST_WORDS.contains(&prev)
+}
 
 /// Past forms that are also the finite past tense; the rest of [`PAST_WORDS`] double as past
 /// participles, which after an auxiliary ("will be paid", "has been held") say nothing about
@@ -335,7 +459,16 @@ fn strong_cue(toks: &[Tok], j: usize) -> Option<Tense> {
     if w == "to" && matches!(prev, "is" | "are") {
         return Some(Tense::Future);
     }
-    if INTENT_WORDS.contains(&w) && next == "to" {
+    // "ahead of the weekend"
+    if w == "ahead" && next == "of" {
+        return Some(Tense::Future);
+    }
+    // "set to resume", "supposed to conclude": an arrangement for later.
+    if matches!(w, "set" | "supposed" | "slated" | "poised") && next == "to" {
+        return Some(Tense::Future);
+    }
+    // "plans to sell", but not "announced plans to sell", where "plans" is a noun.
+    if INTENT_WORDS.contains(&w) && next == "to" && !noun_before_infinitive(toks, j) {
         return Some(Tense::Future);
     }
     if FUTURE_WORDS.contains(&w) {

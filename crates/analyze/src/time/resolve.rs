@@ -35,6 +35,43 @@ pub(super) struct Ctx {
     pub quarter_ref: Option<(i32, u32)>,
     /// Whether the period under discussion is that quarter rather than a longer stretch.
     pub quarter_period: bool,
+    /// The last calendar date the text named, with the value it was given, for "that year" and
+    /// "the following month".
+    pub reference: Option<Reference>,
+}
+
+/// A date the text named, as far as its value fixes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Reference {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl Reference {
+    /// Reads a TIMEX3 date value ("1995", "1995-05", "1995-05-22"); `None` for anything else.
+    pub(super) fn parse(value: &str) -> Option<Reference> {
+        let mut parts = value.split('-');
+        let y = parts.next()?;
+        if y.len() != 4 {
+            return None;
+        }
+        let year = y.parse().ok()?;
+        let month = match parts.next() {
+            Some(m) if m.len() == 2 => Some(m.parse().ok()?),
+            Some(_) => return None,
+            None => None,
+        };
+        let day = match parts.next() {
+            Some(d) if d.len() == 2 => Some(d.parse().ok()?),
+            Some(_) => return None,
+            None => None,
+        };
+        if parts.next().is_some() {
+            return None;
+        }
+        Some(Reference { year, month, day })
+    }
 }
 
 pub(super) struct Resolved {
@@ -299,6 +336,66 @@ pub(super) fn resolve(sem: &Sem, ctx: &Ctx) -> Resolved {
             done(Dur, duration_value(*amount, *unit), "duration".into())
         }
         Sem::Set(v) => done(Set, (*v).into(), "frequency".into()),
+        Sem::Anaphor { unit, offset, part } => {
+            let mut r = resolve_anaphor(*unit, *offset, ctx);
+            if let Some(p) = part {
+                r.kind = Time;
+                r.value = format!("{}T{p}", r.value);
+                r.reasoning = format!("part of the day; {}", r.reasoning);
+            }
+            r
+        }
+        Sem::WeekdaySet { wd, part } => done(
+            Set,
+            format!(
+                "XXXX-WXX-{}{}",
+                wd + 1,
+                part.map_or(String::new(), |p| format!("T{p}"))
+            ),
+            "every such weekday".into(),
+        ),
+        Sem::WeekdayBefore { wd } => {
+            let named = ctx
+                .reference
+                .and_then(|r| NaiveDate::from_ymd_opt(r.year, r.month?, r.day?));
+            let Some(base) = named.or(anchor) else {
+                return done(
+                    Date,
+                    "XXXX-XX-XX".into(),
+                    "weekday without an anchor".into(),
+                );
+            };
+            let today = i64::from(base.weekday().num_days_from_monday());
+            let back = match (today - i64::from(*wd)).rem_euclid(7) {
+                0 => 7,
+                b => b,
+            };
+            let from = if named.is_some() {
+                "the date last named"
+            } else {
+                "the anchor"
+            };
+            done(
+                Date,
+                ymd(base - Duration::days(back)),
+                format!("weekday before {from}, {}", ymd(base)),
+            )
+        }
+        Sem::Then { since } => match ctx.reference {
+            Some(r) => {
+                let v = match (r.month, r.day) {
+                    (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", r.year),
+                    (Some(m), None) => format!("{:04}-{m:02}", r.year),
+                    _ => year_str(r.year),
+                };
+                done(Date, v, "the date last named".into())
+            }
+            None => done(
+                Date,
+                if *since { "PAST_REF" } else { "FUTURE_REF" }.into(),
+                "no date named before".into(),
+            ),
+        },
     }
 }
 
@@ -478,4 +575,79 @@ fn resolve_ago(amount: Amount, unit: Unit, sign: i32, ctx: &Ctx) -> Resolved {
         Unit::Hour | Unit::Minute | Unit::Second => ymd(a),
     };
     done(TimeKind::Date, v, why)
+}
+
+/// "that year", "the following month": the named reference date's unit, shifted; without a
+/// reference precise enough, the publication date stands in for it.
+fn resolve_anaphor(unit: Unit, offset: i32, ctx: &Ctx) -> Resolved {
+    let ref_day = ctx
+        .reference
+        .and_then(|r| NaiveDate::from_ymd_opt(r.year, r.month?, r.day?));
+    let ref_month = ctx
+        .reference
+        .and_then(|r| NaiveDate::from_ymd_opt(r.year, r.month?, 1));
+    let shown = |r: Reference| match (r.month, r.day) {
+        (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", r.year),
+        (Some(m), None) => format!("{:04}-{m:02}", r.year),
+        _ => year_str(r.year),
+    };
+    let from_ref = |v: String, r: Reference| {
+        done(
+            TimeKind::Date,
+            v,
+            format!("{unit:?} {offset:+} from the date last named, {}", shown(r)),
+        )
+    };
+    match (unit, ctx.reference) {
+        (Unit::Year, Some(r)) => return from_ref(year_str(r.year + offset), r),
+        (Unit::Month, Some(r)) if ref_month.is_some() => {
+            let (y, m) = shift_month(ref_month.unwrap_or_default(), offset);
+            return from_ref(format!("{y:04}-{m:02}"), r);
+        }
+        (Unit::Quarter, Some(r)) if ctx.quarter_ref.is_none() && ref_month.is_some() => {
+            let (y, q) = shift_quarter(quarter_of(ref_month.unwrap_or_default()), offset);
+            return from_ref(format!("{y:04}-Q{q}"), r);
+        }
+        (Unit::Week, Some(r)) if ref_day.is_some() => {
+            let d = ref_day.unwrap_or_default() + Duration::days(7 * i64::from(offset));
+            return from_ref(iso_week(d), r);
+        }
+        (Unit::Day, Some(r)) if ref_day.is_some() => {
+            let d = ref_day.unwrap_or_default() + Duration::days(i64::from(offset));
+            return from_ref(ymd(d), r);
+        }
+        _ => {}
+    }
+    if unit == Unit::Quarter {
+        if let Some((y, q)) = ctx.quarter_ref {
+            let (y, q) = shift_quarter((y, q), offset);
+            return done(
+                TimeKind::Date,
+                format!("{y:04}-Q{q}"),
+                format!("Quarter {offset:+} from the quarter last mentioned"),
+            );
+        }
+    }
+    if unit == Unit::Day {
+        let Some(a) = ctx.anchor else {
+            return done(
+                TimeKind::Date,
+                "XXXX-XX-XX".into(),
+                "no date named before and no anchor".into(),
+            );
+        };
+        let d = a + Duration::days(i64::from(offset));
+        return done(
+            TimeKind::Date,
+            ymd(d),
+            format!(
+                "no date named before; {offset:+} day(s) from anchor {}",
+                ymd(a)
+            ),
+        );
+    }
+    let rel = Sem::Rel { unit, offset };
+    let mut r = resolve(&rel, ctx);
+    r.reasoning = format!("no date named before; {}", r.reasoning);
+    r
 }

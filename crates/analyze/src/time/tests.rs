@@ -586,3 +586,194 @@ fn current_and_soon_refer_to_the_present_and_future() {
     let found = run("The current account deficit grew.", "2031-02-13");
     assert!(found.iter().all(|t| t.text != "current"), "{found:#?}");
 }
+
+#[test]
+fn dates_that_point_back_at_the_last_date_named() {
+    let text = "On May 22, 2019, Dorrin was made harbour master, and the following year he \
+                was appointed port director. In 2015 the yard built four ferries; that year \
+                its exports doubled. Talks began in March 2021. The following month, the \
+                council voted.";
+    check(text, "2024-09-20", "the following year", "2020");
+    check(text, "2024-09-20", "that year", "2015");
+    check(text, "2024-09-20", "The following month", "2021-04");
+    check(
+        "The offer expires on Nov. 30, 2024. Until then, holders may tender.",
+        "2024-09-20",
+        "then",
+        "2024-11-30",
+    );
+    // Nothing named before: the publication date stands in.
+    check(
+        "That year the union grew quickly.",
+        "2024-09-20",
+        "That year",
+        "2024",
+    );
+    check(
+        "Shares closed at 41.2 on Friday, Oct. 25, 2024, down 3% from the previous Friday.",
+        "2024-10-28",
+        "the previous Friday",
+        "2024-10-18",
+    );
+    check(
+        "The ferry docked on Sept. 12, 2024. Crews worked through the night and, later in the \
+         day, the harbour reopened.",
+        "2024-09-20",
+        "the day",
+        "2024-09-12",
+    );
+}
+
+#[test]
+fn counted_stretches_with_couples_hundreds_and_more() {
+    check(
+        "Rates will not change for a couple of years.",
+        "2024-09-20",
+        "a couple of years",
+        "P2Y",
+    );
+    check(
+        "The lease runs for at least 20 more years.",
+        "2024-09-20",
+        "at least 20 more years",
+        "P20Y",
+    );
+    check(
+        "The loan may be extended for an additional year.",
+        "2024-09-20",
+        "an additional year",
+        "P1Y",
+    );
+    check(
+        "The family has farmed here for almost a hundred years.",
+        "2024-09-20",
+        "almost a hundred years",
+        "P100Y",
+    );
+    check(
+        "The fort guarded the strait for centuries.",
+        "2024-09-20",
+        "centuries",
+        "PXC",
+    );
+    check(
+        "He followed a several-year tenure as editor.",
+        "2024-09-20",
+        "several-year",
+        "PXY",
+    );
+    check(
+        "Over the next couple of years the fleet will grow.",
+        "2024-09-20",
+        "the next couple of years",
+        "P2Y",
+    );
+    check(
+        "Membership fell through the nineties.",
+        "2024-09-20",
+        "the nineties",
+        "199",
+    );
+}
+
+#[test]
+fn tense_cues_of_arrangements_and_nouns_of_intention() {
+    check(
+        "The talks are set to resume Monday in Vellor.",
+        "2024-09-18",
+        "Monday",
+        "2024-09-23",
+    );
+    check(
+        "The round is supposed to conclude by May.",
+        "2024-09-18",
+        "May",
+        "2025-05",
+    );
+    // "plans" is a noun here; the clause is in the past.
+    check(
+        "In September, it announced plans to acquire a rival.",
+        "2024-10-30",
+        "September",
+        "2024-09",
+    );
+    check(
+        "Traders squared positions ahead of the weekend.",
+        "2024-10-28",
+        "the weekend",
+        "2024-W44-WE",
+    );
+    check(
+        "Solar will one day be the largest source of power.",
+        "2024-09-20",
+        "one day",
+        "FUTURE_REF",
+    );
+}
+
+#[test]
+fn names_compounds_and_fractions_are_not_times() {
+    let found = run(
+        "He told USA Today the plan works. Asked on the \"This Week\" programme, he agreed. \
+         The quarter-to-quarter comparison improved. The firm, called Orion 1980, makes \
+         valves. Funds hold more than a quarter of the market.",
+        "2024-09-20",
+    );
+    assert!(found.is_empty(), "{found:#?}");
+    // The same words as times still count.
+    check(
+        "Today, the talks resume.",
+        "2024-09-20",
+        "Today",
+        "2024-09-20",
+    );
+    check(
+        "\"Today we act,\" he said.",
+        "2024-09-20",
+        "Today",
+        "2024-09-20",
+    );
+}
+
+#[test]
+fn comparisons_with_the_year_before_and_parts_of_the_day() {
+    let text = "Sales rose 9% in the third quarter of 2024. For the quarter a year ago, the \
+                company reported a loss, as it did in the corresponding period last year.";
+    check(text, "2024-10-25", "the quarter a year ago", "2023-Q3");
+    check(
+        text,
+        "2024-10-25",
+        "the corresponding period last year",
+        "2023-Q3",
+    );
+    check(
+        "In Vellor at mid-afternoon yesterday, shares were up 2 pence.",
+        "2024-09-20",
+        "mid-afternoon yesterday",
+        "2024-09-19TAF",
+    );
+    check(
+        "Prices fell on Thursday. Dealers placed heavy orders in the morning.",
+        "2024-09-20",
+        "the morning",
+        "2024-09-19TMO",
+    );
+    check(
+        "Two new flights leave on Tuesday nights from March 30.",
+        "2024-02-13",
+        "Tuesday nights",
+        "XXXX-WXX-2TNI",
+    );
+    check(
+        "The firm expects slower growth in the near term.",
+        "2024-09-20",
+        "the near term",
+        "FUTURE_REF",
+    );
+    check(
+        "Exports grew over the past year.",
+        "2024-09-20",
+        "the past year",
+        "2023",
+    );
+}
