@@ -3,7 +3,9 @@
 
 use triangulate_model::Span;
 
-pub(super) use super::words::{inverts, is_clause_cue, is_cue, is_pronoun, takes_listener};
+pub(super) use super::words::{
+    inverts, is_clause_cue, is_cue, is_pronoun, is_thought_cue, takes_listener,
+};
 use super::words::{CONNECTORS, FUNCTION_WORDS, ROLE_NOUNS, ROLE_TITLES, TEMPORAL};
 
 /// One token: a word (letters and digits with inner hyphens, apostrophes, dots and slashes, so
@@ -88,9 +90,16 @@ fn is_temporal(token: &Token) -> bool {
 }
 
 fn is_name_word(token: &Token) -> bool {
+    let lower = token.lower();
     token.capitalised()
         && !is_temporal(token)
-        && !FUNCTION_WORDS.contains(&token.lower().as_str())
+        && !FUNCTION_WORDS.contains(&lower.as_str())
+        // Quantifiers that open a sentence ("Most dockers say") are not names.
+        && !matches!(
+            lower.as_str(),
+            "some" | "most" | "many" | "few" | "all" | "several" | "both" | "other" | "others"
+                | "no" | "every" | "each" | "half"
+        )
         && !is_cue(token.text)
 }
 
@@ -148,6 +157,11 @@ fn name_run_forward(tokens: &[Token], start: usize) -> Span {
 }
 
 /// A description ending at the role noun `end`: back over up to three words to a determiner.
+/// The noun phrase that ends at token `end`, back to its determiner (at most four words).
+pub(super) fn noun_phrase_ending(tokens: &[Token], end: usize) -> Span {
+    description(tokens, end)
+}
+
 fn description(tokens: &[Token], end: usize) -> Span {
     let mut start = end;
     for _ in 0..4 {

@@ -5,10 +5,11 @@
 use triangulate_model::{Quote, QuoteKind, Span};
 
 use super::lexicon::{
-    is_clause_cue, is_cue, is_pronoun, signature_name, subject_after, subject_before, subject_of,
-    takes_listener, tokens, Candidate, Token,
+    is_clause_cue, is_cue, is_pronoun, is_thought_cue, signature_name, subject_after,
+    subject_before, subject_of, takes_listener, tokens, Candidate, Token,
 };
 use super::marks::Marked;
+use super::words::FUNCTION_WORDS;
 use super::{word_count, Resolver, Speaker};
 
 /// Indirect and block quotes of the article, given the quotes already found from marks.
@@ -92,10 +93,16 @@ fn indirect(
             let content = Span::new(toks[k + 1].span.end, end);
             return make(resolver, content, Some(candidate), cue, marked);
         }
-        if !is_clause_cue(t.text) || t.capitalised() {
+        let speech = is_clause_cue(t.text);
+        if !(speech || is_thought_cue(t.text)) || t.capitalised() {
             continue;
         }
-        let Some(start) = clause_start(&toks, k) else {
+        let start = if speech {
+            clause_start(&toks, k)
+        } else {
+            thought_clause_start(&toks, k)
+        };
+        let Some(start) = start else {
             // "..., the minister said." reports the clause before it.
             if let Some(q) = trailing(resolver, sentence, &toks, k, marked) {
                 return Some(q);
@@ -107,7 +114,7 @@ fn indirect(
             .iter()
             .map(|m| Span::new(m.open, m.close_end))
             .collect();
-        let candidate = subject_of(&toks, k, &quoted);
+        let candidate = subject_of(&toks, k, &quoted).or_else(|| noun_subject(&toks, k));
         let Some(mut quote) = make(resolver, content, candidate, t.span, marked) else {
             continue;
         };
@@ -149,9 +156,22 @@ fn clause_start(toks: &[Token], k: usize) -> Option<usize> {
         return Some(next.span.end);
     }
     if takes_listener(toks[k].text) {
-        return that_within(12);
+        return that_within(12).or_else(|| after_listener(toks, k));
     }
     let lower = next.lower();
+    // '"...," said Ann Vell' and '"...," said the minister' name the speaker after the cue: an
+    // inversion after a quotation, not a reported clause.
+    let after_quote = k >= 1
+        && (is_closing_mark(toks[k - 1].text)
+            || (toks[k - 1].is(',') && k >= 2 && is_closing_mark(toks[k - 2].text)));
+    if after_quote && (next.capitalised() || matches!(lower.as_str(), "the" | "a" | "an")) {
+        return None;
+    }
+    // "Ms. Vell said the plan ...", "Ann Vell, the mayor, said the plan ...": a subject before
+    // the cue makes what follows the reported clause, even when it starts with "the".
+    if lower == "the" && k >= 1 && (toks[k - 1].word || toks[k - 1].is(',')) {
+        return Some(next.span.start);
+    }
     if matches!(
         lower.as_str(),
         "in" | "on"
@@ -203,6 +223,138 @@ fn clause_start(toks: &[Token], k: usize) -> Option<usize> {
         return None;
     }
     Some(next.span.start)
+}
+
+/// Subject words that open a clause.
+fn opens_clause(t: &Token) -> bool {
+    matches!(
+        t.lower().as_str(),
+        "he" | "she" | "they" | "it" | "we" | "i" | "there" | "you"
+    )
+}
+
+/// Whether a finite verb (an auxiliary or modal) comes within a few words of token `at`, as it
+/// does in a clause ("the race is close", "Trump will win").
+fn verb_near(toks: &[Token], at: usize) -> bool {
+    toks[at..]
+        .iter()
+        .take(6)
+        .take_while(|t| t.word)
+        .skip(1)
+        .any(|t| {
+            matches!(
+                t.lower().as_str(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "won't"
+                    | "isn't"
+                    | "wasn't"
+                    | "didn't"
+                    | "doesn't"
+            )
+        })
+}
+
+/// The reported clause after a verb of thought or evidence at `k`: after "that", or from a
+/// subject with a verb close behind it.
+fn thought_clause_start(toks: &[Token], k: usize) -> Option<usize> {
+    let next = toks.get(k + 1).filter(|t| t.word)?;
+    if next.lower() == "that" {
+        return toks.get(k + 2).filter(|t| t.word).map(|t| t.span.start);
+    }
+    if opens_clause(next) || verb_near(toks, k + 1) {
+        return Some(next.span.start);
+    }
+    None
+}
+
+/// "told reporters they ...", "told The Associated Press the plan ...": the clause after the
+/// listener, when a subject with its verb follows.
+fn after_listener(toks: &[Token], k: usize) -> Option<usize> {
+    let mut j = k + 1;
+    let first = toks.get(j).filter(|t| t.word)?;
+    if matches!(
+        first.lower().as_str(),
+        "him" | "her" | "them" | "me" | "us" | "you" | "reporters" | "journalists"
+    ) {
+        j += 1;
+    } else if first.capitalised() || first.lower() == "the" {
+        j += 1;
+        while toks.get(j).is_some_and(|t| t.capitalised()) {
+            j += 1;
+        }
+    } else {
+        return None;
+    }
+    let next = toks.get(j).filter(|t| t.word)?;
+    if opens_clause(next) || (next.lower() == "the" && verb_near(toks, j)) {
+        return Some(next.span.start);
+    }
+    None
+}
+
+/// The noun phrase right before cue `k` ("the magazine said", "52 percent said", "voters
+/// told"), when no name, pronoun or role noun was found: any content word directly before the
+/// cue, past auxiliaries and adverbs, is the one speaking.
+fn noun_subject(toks: &[Token], k: usize) -> Option<Candidate> {
+    let mut j = k.checked_sub(1)?;
+    while j > 0
+        && toks[j].word
+        && (toks[j].lower().ends_with("ly")
+            || matches!(
+                toks[j].lower().as_str(),
+                "also" | "has" | "have" | "had" | "did" | "does" | "do" | "not" | "never"
+            ))
+    {
+        j -= 1;
+    }
+    let t = &toks[j];
+    let lower = t.lower();
+    if !t.word
+        || FUNCTION_WORDS.contains(&lower.as_str())
+        || matches!(
+            lower.as_str(),
+            "which"
+                | "who"
+                | "whom"
+                | "whose"
+                | "where"
+                | "it"
+                | "be"
+                | "been"
+                | "being"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+        )
+        || is_cue(t.text)
+    {
+        return None;
+    }
+    Some(Candidate {
+        span: super::lexicon::noun_phrase_ending(toks, j),
+        pronoun: false,
+    })
+}
+
+fn is_closing_mark(t: &str) -> bool {
+    matches!(t, "\"" | "\u{201d}" | "''" | "'" | "\u{2019}" | "\u{bb}")
 }
 
 /// "Clause, X said." / "Clause, said X.": the clause before the comma, when only the speaker and

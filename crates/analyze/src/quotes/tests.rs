@@ -327,3 +327,62 @@ fn dump_seed_quotes() {
         }
     }
 }
+
+/// The indirect quote whose content starts with `start`, and its speaker's text.
+fn indirect_from<'a>(
+    text: &'a str,
+    quotes: &'a [Quote],
+    start: &str,
+) -> Option<(&'a str, &'a str)> {
+    quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect && q.text.starts_with(start))
+        .map(|q| (q.text.as_str(), speaker_text(text, q)))
+}
+
+#[test]
+fn reported_clauses_without_that() {
+    let text = "Harbour chief Tomas Rell said the ferries would run all winter.\n\
+                Ilse Brandt, the mayor of Vellor, said the budget was safe.\n\
+                Most dockers say the roster is unfair.\n\
+                The gazette said the strike had cost the port a week of trade.\n\
+                The two union leaders told reporters they would meet the board on Friday.";
+    let quotes = run(text);
+    let (_, who) = indirect_from(text, &quotes, "the ferries would run").expect("said the ...");
+    assert_eq!(who, "Harbour chief Tomas Rell");
+    let (_, who) = indirect_from(text, &quotes, "the budget was safe").expect("apposition");
+    assert_eq!(who, "Ilse Brandt");
+    let (_, who) = indirect_from(text, &quotes, "the roster is unfair").expect("say");
+    assert!(who.ends_with("dockers"), "{who:?}");
+    let (_, who) = indirect_from(text, &quotes, "the strike had cost").expect("a noun speaks");
+    assert_eq!(who, "The gazette");
+    assert!(indirect_from(text, &quotes, "they would meet the board").is_some());
+}
+
+#[test]
+fn verbs_of_thought_report_clauses_but_not_objects() {
+    let text = "Polls show the race is close in the northern districts.\n\
+                The minister believes she will win the vote.\n\
+                Police found the boat near the breakwater on Sunday.";
+    let quotes = run(text);
+    assert!(indirect_from(text, &quotes, "the race is close").is_some());
+    assert!(indirect_from(text, &quotes, "she will win").is_some());
+    assert!(
+        !quotes
+            .iter()
+            .any(|q| q.text.contains("near the breakwater")),
+        "{quotes:#?}"
+    );
+}
+
+#[test]
+fn a_speaker_after_a_quotation_is_not_a_reported_clause() {
+    let text = "\"We will not move the ferries,\" said Ilse Brandt, the mayor of Vellor.";
+    let quotes = run(text);
+    assert!(
+        quotes.iter().all(|q| q.kind != QuoteKind::Indirect),
+        "{quotes:#?}"
+    );
+    let q = quote_with(&quotes, "We will not move");
+    assert_eq!(speaker_text(text, q), "Ilse Brandt");
+}

@@ -1,0 +1,44 @@
+//! Prints the quotes found in standard input, one per line: kind, content, speaker and cue.
+//! `cargo run -p triangulate-analyze --example quotes < text`.
+
+use std::io::Read;
+
+use triangulate_model::{Article, DocId};
+
+fn main() {
+    let mut text = String::new();
+    if let Err(e) = std::io::stdin().read_to_string(&mut text) {
+        eprintln!("cannot read standard input: {e}");
+        std::process::exit(1);
+    }
+    let article = Article {
+        id: DocId::of_bytes(text.as_bytes()),
+        origin: "stdin".into(),
+        url: None,
+        canonical_url: None,
+        title: None,
+        outlet: None,
+        authors: vec![],
+        published: None,
+        modified: None,
+        language: None,
+        reprint: None,
+        text,
+        blocks: vec![],
+    };
+    let analysis = triangulate_analyze::analyze(&article);
+    let slice = |s: Option<triangulate_model::Span>| {
+        s.and_then(|s| s.slice(&article.text))
+            .unwrap_or("-")
+            .to_string()
+    };
+    for q in &analysis.quotes {
+        println!(
+            "{:?}\t[{}]\tspeaker={}\tcue={}",
+            q.kind,
+            slice(Some(q.span)),
+            slice(q.speaker_span),
+            slice(q.cue)
+        );
+    }
+}
