@@ -76,6 +76,11 @@ fn report(args: ReportArgs) -> Result<ExitCode> {
         outcome.report.stories.len(),
         outcome.report.skipped.len()
     );
+    let (merged, split) = outcome.merges_and_splits();
+    if merged + split > 0 {
+        let stories = if merged == 1 { "story" } else { "stories" };
+        eprintln!("{merged} {stories} merged, {split} split");
+    }
     Ok(if outcome.report.skipped.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -1,7 +1,8 @@
 //! The main job of triangulate, end to end: read inputs, extract and analyse every new document
 //! in parallel, store them, place each new document in a story (stories recorded in the store
-//! keep their members: nothing is re-clustered), and return the report of the stories the
-//! inputs belong to.
+//! keep their members: nothing is re-clustered; stories the new documents bridge may merge and
+//! stories they pull apart may split, and each such change is recorded), and return the report
+//! of the stories the inputs belong to.
 //!
 //! ```
 //! use triangulate_engine::{run, RunOptions, Silent};
@@ -11,9 +12,10 @@
 //! assert!(outcome.report.stories.is_empty());
 //! ```
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
 use triangulate_embed::Similarity;
@@ -21,7 +23,9 @@ use triangulate_ingest::{read_paths, IngestOptions};
 use triangulate_link::utterances::Embedder;
 use triangulate_link::{link_into, Analysed, StoryIndex, StoryOptions};
 use triangulate_model::{Analysis, Article, DocId, Problem, RawDocument, Report, REPORT_SCHEMA};
-use triangulate_store::{Store, StoreError};
+use triangulate_store::{Store, StoreError, StoryChange};
+
+pub use triangulate_link::StoryEvent;
 
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
@@ -72,6 +76,21 @@ pub struct Outcome {
     pub read: usize,
     /// Of those, documents new to the store.
     pub added: usize,
+    /// Stories merged and split while the new documents were placed, in the order it happened
+    /// (also recorded in the store's story history).
+    pub events: Vec<StoryEvent>,
+}
+
+impl Outcome {
+    /// How many stories were merged into another, and how many were split.
+    pub fn merges_and_splits(&self) -> (usize, usize) {
+        let merges = self
+            .events
+            .iter()
+            .filter(|e| matches!(e, StoryEvent::Merged { .. }))
+            .count();
+        (merges, self.events.len() - merges)
+    }
 }
 
 /// Receives progress of the long stages, for a progress bar.
@@ -162,13 +181,27 @@ pub fn run(
         },
         options.model.as_ref().map(|_| &embed as Embedder),
     );
-    let known: HashSet<&DocId> = assignments.iter().map(|(d, _)| d).collect();
-    let new_assignments: Vec<(DocId, String)> = index
+    let events = index.take_events();
+    // New documents, and those a merge or split moved, get their story; the changes are
+    // recorded with them, all in one transaction.
+    let known: HashMap<&DocId, &str> = assignments.iter().map(|(d, s)| (d, s.as_str())).collect();
+    let changed: Vec<(DocId, String)> = index
         .assignments()
         .into_iter()
-        .filter(|(d, _)| !known.contains(d))
+        .filter(|(d, s)| known.get(d) != Some(&s.as_str()))
         .collect();
-    store.put_story_assignment(&new_assignments)?;
+    let at = now();
+    let changes: Vec<StoryChange> = events
+        .iter()
+        .map(|event| StoryChange {
+            at: at.clone(),
+            kind: event.kind().to_string(),
+            from_story: event.from_story().to_string(),
+            into_story: event.into_story().to_string(),
+            docs: event.moved(),
+        })
+        .collect();
+    store.put_story_changes(&changes, &changed)?;
     Ok(Outcome {
         report: Report {
             schema: REPORT_SCHEMA.to_string(),
@@ -177,5 +210,48 @@ pub fn run(
         },
         read,
         added,
+        events,
     })
+}
+
+/// The current UTC time as RFC 3339, to the second.
+fn now() -> String {
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (days, rest) = (seconds / 86_400, seconds % 86_400);
+    // Civil date from days since 1970-01-01 (proleptic Gregorian), after H. Hinnant.
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn now_reads_as_an_rfc3339_utc_time() {
+        let now = super::now();
+        assert_eq!(now.len(), 20, "{now}");
+        let year: i64 = now[..4].parse().unwrap();
+        assert!(year >= 2024, "{now}");
+        assert!(now.ends_with('Z') && &now[10..11] == "T", "{now}");
+        let month: u32 = now[5..7].parse().unwrap();
+        let day: u32 = now[8..10].parse().unwrap();
+        assert!(
+            (1..=12).contains(&month) && (1..=31).contains(&day),
+            "{now}"
+        );
+    }
 }

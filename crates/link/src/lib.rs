@@ -29,7 +29,7 @@ use triangulate_model::{
     Analysis, Article, Dated, Provenance, Source, Story, StoryQuote, REPORT_SCHEMA,
 };
 
-pub use stories::{StoryIndex, StoryOptions, StoryPlan};
+pub use stories::{StoryEvent, StoryIndex, StoryOptions, StoryPlan};
 
 /// One analysed article, as linking consumes it.
 #[derive(Debug, Clone)]

@@ -3,6 +3,7 @@
 //! vectors over content-word stems and entity name keys, damped by the time between the article
 //! and the story, so that the same people in the same place months apart make different stories.
 
+mod events;
 mod index;
 
 use std::collections::HashMap;
@@ -12,6 +13,7 @@ use triangulate_model::{Article, DocId, MentionForm};
 
 use crate::{duplicates::Groups, similarity, Analysed};
 
+pub use events::StoryEvent;
 pub use index::StoryIndex;
 
 /// Knobs of the clusterer.

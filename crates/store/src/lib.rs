@@ -3,7 +3,7 @@
 //!
 //! Documents are keyed by [`DocId`], a hash of their source bytes, so storing the same input
 //! twice keeps one copy. Story assignments are stored too, so that a story keeps its id when
-//! later runs add articles to it.
+//! later runs add articles to it, and so is the history of stories merged and split.
 //!
 //! ```
 //! use triangulate_model::{Analysis, Article, Body, DocId, RawDocument};
@@ -49,6 +49,20 @@ pub struct StoredDocument {
     pub analysis: Analysis,
 }
 
+/// One recorded change of stories: documents of story `from_story` moved to `into_story`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryChange {
+    /// When it was recorded (an RFC 3339 UTC time, as the caller gives it).
+    pub at: String,
+    /// `merge` (the whole of `from_story` folded into `into_story`) or `split` (part of
+    /// `from_story` left for the new `into_story`).
+    pub kind: String,
+    pub from_story: String,
+    pub into_story: String,
+    /// How many documents moved.
+    pub docs: usize,
+}
+
 /// Where analysed documents and their story assignments are kept between runs.
 pub trait Store: Send {
     /// Stores one document; `false` when its id was already stored (nothing is duplicated or
@@ -86,6 +100,17 @@ pub trait Store: Send {
 
     /// Every recorded assignment, in the order documents were first assigned.
     fn story_assignments(&self) -> Result<Vec<(DocId, String)>, StoreError>;
+
+    /// Appends `changes` to the story history and records `assignments` (the documents they
+    /// re-pointed, and any others) as [`Store::put_story_assignment`] does, all or none.
+    fn put_story_changes(
+        &mut self,
+        changes: &[StoryChange],
+        assignments: &[(DocId, String)],
+    ) -> Result<(), StoreError>;
+
+    /// The story history, oldest first, each change with its sequence number (increasing).
+    fn story_changes(&self) -> Result<Vec<(i64, StoryChange)>, StoreError>;
 
     /// Documents whose title or text contains every word of `query` (case-insensitive, whole
     /// words), best matches first, at most `limit`.

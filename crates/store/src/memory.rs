@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use triangulate_model::{Analysis, Article, DocId, RawDocument};
 
-use crate::{check_ids, query, Store, StoreError, StoredDocument};
+use crate::{check_ids, query, Store, StoreError, StoredDocument, StoryChange};
 
 /// Documents and story assignments in plain collections; nothing outlives the value.
 #[derive(Debug, Clone, Default)]
@@ -13,6 +13,7 @@ pub struct MemoryStore {
     /// Position in `documents` of each id.
     index: HashMap<DocId, usize>,
     assignments: Vec<(DocId, String)>,
+    changes: Vec<(i64, StoryChange)>,
 }
 
 impl MemoryStore {
@@ -89,6 +90,23 @@ impl Store for MemoryStore {
 
     fn story_assignments(&self) -> Result<Vec<(DocId, String)>, StoreError> {
         Ok(self.assignments.clone())
+    }
+
+    fn put_story_changes(
+        &mut self,
+        changes: &[StoryChange],
+        assignments: &[(DocId, String)],
+    ) -> Result<(), StoreError> {
+        self.put_story_assignment(assignments)?;
+        for change in changes {
+            let seq = self.changes.last().map_or(1, |(seq, _)| seq + 1);
+            self.changes.push((seq, change.clone()));
+        }
+        Ok(())
+    }
+
+    fn story_changes(&self) -> Result<Vec<(i64, StoryChange)>, StoreError> {
+        Ok(self.changes.clone())
     }
 
     fn search(&self, query: &str, limit: usize) -> Result<Vec<DocId>, StoreError> {

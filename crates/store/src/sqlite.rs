@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use triangulate_model::{Analysis, Article, DocId, RawDocument};
 
 use crate::schema::{self, Outcome};
-use crate::{check_ids, query, Store, StoreError, StoredDocument};
+use crate::{check_ids, query, Store, StoreError, StoredDocument, StoryChange};
 
 /// How long a writer waits for another process holding the database lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -174,6 +174,27 @@ fn insert(
     Ok(true)
 }
 
+/// Records (or replaces) the story of each document.
+fn assign(
+    tx: &Transaction<'_>,
+    store: &str,
+    assignments: &[(DocId, String)],
+) -> Result<(), StoreError> {
+    for (id, story) in assignments {
+        tx.prepare_cached(
+            "INSERT INTO story_assignments (doc_id, story) VALUES (?1, ?2)
+             ON CONFLICT (doc_id) DO UPDATE SET story = excluded.story",
+        )
+        .and_then(|mut statement| statement.execute(params![id.as_str(), story]))
+        .map_err(|source| StoreError::Sqlite {
+            store: store.to_owned(),
+            action: format!("assigning document {id} to story {story}"),
+            source,
+        })?;
+    }
+    Ok(())
+}
+
 impl Store for SqliteStore {
     fn put(
         &mut self,
@@ -255,20 +276,67 @@ impl Store for SqliteStore {
 
     fn put_story_assignment(&mut self, assignments: &[(DocId, String)]) -> Result<(), StoreError> {
         self.in_transaction("storing story assignments", |tx, store| {
-            for (id, story) in assignments {
-                tx.execute(
-                    "INSERT INTO story_assignments (doc_id, story) VALUES (?1, ?2)
-                     ON CONFLICT (doc_id) DO UPDATE SET story = excluded.story",
-                    params![id.as_str(), story],
+            assign(tx, store, assignments)
+        })
+    }
+
+    fn put_story_changes(
+        &mut self,
+        changes: &[StoryChange],
+        assignments: &[(DocId, String)],
+    ) -> Result<(), StoreError> {
+        self.in_transaction("storing story changes", |tx, store| {
+            for change in changes {
+                let docs = i64::try_from(change.docs).unwrap_or(i64::MAX);
+                tx.prepare_cached(
+                    "INSERT INTO story_events (at, kind, from_story, into_story, docs)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
                 )
+                .and_then(|mut statement| {
+                    statement.execute(params![
+                        change.at,
+                        change.kind,
+                        change.from_story,
+                        change.into_story,
+                        docs
+                    ])
+                })
                 .map_err(|source| StoreError::Sqlite {
                     store: store.to_owned(),
-                    action: format!("assigning document {id} to story {story}"),
+                    action: format!(
+                        "recording the {} of story {} into {}",
+                        change.kind, change.from_story, change.into_story
+                    ),
                     source,
                 })?;
             }
-            Ok(())
+            assign(tx, store, assignments)
         })
+    }
+
+    fn story_changes(&self) -> Result<Vec<(i64, StoryChange)>, StoreError> {
+        self.conn
+            .prepare(
+                "SELECT seq, at, kind, from_story, into_story, docs FROM story_events ORDER BY seq",
+            )
+            .and_then(|mut statement| {
+                statement
+                    .query_map([], |row| {
+                        let docs: i64 = row.get(5)?;
+                        Ok((
+                            row.get(0)?,
+                            StoryChange {
+                                at: row.get(1)?,
+                                kind: row.get(2)?,
+                                from_story: row.get(3)?,
+                                into_story: row.get(4)?,
+                                docs: usize::try_from(docs).unwrap_or(0),
+                            },
+                        ))
+                    })?
+                    .collect()
+            })
+            .map_err(self.sqlite_error("reading story changes"))
     }
 
     fn story_assignments(&self) -> Result<Vec<(DocId, String)>, StoreError> {

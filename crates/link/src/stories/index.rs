@@ -1,13 +1,18 @@
 //! The incremental story index: story centroids, an inverted index over their top terms, and the
 //! document frequencies the term weights come from. Adding articles never re-clusters what is
 //! already there; an index can be rebuilt from stored assignments with [`StoryIndex::restore`].
+//! After each batch the stories the batch touched are regrouped (see [`regroup`]): two stories a
+//! new article bridges may merge, and a story whose members fall into two separate groups may
+//! split. Each such change is kept as a [`StoryEvent`] until [`StoryIndex::take_events`].
+
+mod regroup;
 
 use std::collections::HashMap;
 
 use triangulate_model::DocId;
 
 use super::{features, Features, StoryOptions};
-use crate::Analysed;
+use crate::{Analysed, StoryEvent};
 
 /// Terms of a story centroid entered in the inverted index.
 const INDEX_TERMS: usize = 12;
@@ -21,29 +26,48 @@ const CANDIDATES: usize = 48;
 const CENTROID_TERMS: usize = 400;
 /// Postings kept per term: the most recent stories, since old ones are damped by time anyway.
 const POSTINGS_CAP: usize = 4096;
+/// Heaviest terms of each member's vector kept with its story, for splitting it later: enough
+/// to tell topics apart while memory per document stays bounded.
+const MEMBER_TERMS: usize = 64;
+/// Stories besides the one it joins that an article above the threshold for several may bridge.
+const BRIDGES: usize = 3;
+
+/// A document of a story, as the story remembers it.
+#[derive(Debug, Clone)]
+struct Member {
+    doc: DocId,
+    day: Option<i64>,
+    /// The heaviest terms of its vector when it joined, by decreasing weight.
+    vector: Vec<(u32, f32)>,
+    /// The document it copies, when it joined as a copy: a split never separates the two.
+    original: Option<DocId>,
+}
 
 /// One story's running state.
 #[derive(Debug, Clone)]
 struct Story {
     key: String,
-    size: u32,
     centroid: HashMap<u32, f32>,
     norm: f32,
     first_day: Option<i64>,
     last_day: Option<i64>,
     indexed: Vec<u32>,
+    members: Vec<Member>,
+    /// The story this one was merged into; a merged story is empty and never joined again.
+    merged_into: Option<usize>,
 }
 
 impl Story {
     fn new(key: String) -> Self {
         Story {
             key,
-            size: 0,
             centroid: HashMap::new(),
             norm: 0.0,
             first_day: None,
             last_day: None,
             indexed: Vec::new(),
+            members: Vec::new(),
+            merged_into: None,
         }
     }
 
@@ -75,10 +99,15 @@ impl Story {
     }
 
     fn add(&mut self, vector: &[(u32, f32)], day: Option<i64>) {
-        self.size += 1;
         for &(t, w) in vector {
             *self.centroid.entry(t).or_default() += w;
         }
+        self.settle();
+        self.widen(day, day);
+    }
+
+    /// Keeps the centroid bounded and its norm current after it changed.
+    fn settle(&mut self) {
         if self.centroid.len() > 2 * CENTROID_TERMS {
             let mut terms: Vec<(u32, f32)> = self.centroid.drain().collect();
             terms.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -86,8 +115,14 @@ impl Story {
             self.centroid = terms.into_iter().collect();
         }
         self.norm = self.centroid.values().map(|w| w * w).sum::<f32>().sqrt();
-        if let Some(d) = day {
+    }
+
+    /// Extends the story's date range to cover `first..=last`.
+    fn widen(&mut self, first: Option<i64>, last: Option<i64>) {
+        if let Some(d) = first {
             self.first_day = Some(self.first_day.map_or(d, |f| f.min(d)));
+        }
+        if let Some(d) = last {
             self.last_day = Some(self.last_day.map_or(d, |l| l.max(d)));
         }
     }
@@ -114,6 +149,8 @@ pub struct StoryIndex {
     by_key: HashMap<String, usize>,
     postings: HashMap<u32, Vec<u32>>,
     story_of: HashMap<DocId, usize>,
+    /// Merges and splits not yet taken by [`StoryIndex::take_events`].
+    events: Vec<StoryEvent>,
 }
 
 impl StoryIndex {
@@ -128,6 +165,7 @@ impl StoryIndex {
             by_key: HashMap::new(),
             postings: HashMap::new(),
             story_of: HashMap::new(),
+            events: Vec::new(),
         }
     }
 
@@ -162,13 +200,22 @@ impl StoryIndex {
         index
     }
 
-    /// Number of stories.
+    /// Number of stories (those merged into another no longer count).
     pub fn len(&self) -> usize {
-        self.stories.len()
+        self.stories
+            .iter()
+            .filter(|s| s.merged_into.is_none())
+            .count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.stories.is_empty()
+        self.len() == 0
+    }
+
+    /// The merges and splits done since the last call, oldest first. Their documents are already
+    /// re-pointed: [`StoryIndex::assignments`] and [`StoryIndex::story_of`] give the new keys.
+    pub fn take_events(&mut self) -> Vec<StoryEvent> {
+        std::mem::take(&mut self.events)
     }
 
     /// The story key a document was assigned to, if it has been added.
@@ -192,8 +239,9 @@ impl StoryIndex {
     /// Adds a batch of new articles. Their term statistics are counted first, then each joins
     /// a story in the canonical order (publication day, then id), so the result does not depend
     /// on the order of `docs`. `original[i]` names the document `docs[i]` copies, if any: a copy
-    /// joins its original's story. Articles already in the index keep their story. Returns the
-    /// story key of each input article.
+    /// joins its original's story. Articles already in the index keep their story unless the
+    /// batch merges or splits it (see [`StoryIndex::take_events`]). Returns the story key of each
+    /// input article after those changes.
     pub fn add_batch(&mut self, docs: &[&Analysed], original: &[Option<DocId>]) -> Vec<String> {
         let feats: Vec<Features> = docs.iter().map(|d| features(d, &self.options)).collect();
         self.add_features(docs, &feats, original)
@@ -239,6 +287,8 @@ impl StoryIndex {
         let mut order = fresh;
         order.sort_by(|&a, &b| key(a).cmp(&key(b)));
         order.dedup_by(|a, b| docs[*a].article.id == docs[*b].article.id);
+        let mut touched: Vec<usize> = Vec::new();
+        let mut bridges: Vec<(usize, usize)> = Vec::new();
         for i in order {
             if self.story_of.contains_key(&docs[i].article.id) {
                 continue;
@@ -248,12 +298,31 @@ impl StoryIndex {
                 .get(i)
                 .and_then(Option::as_ref)
                 .and_then(|o| self.story_of.get(o).copied());
-            let s = match copied.or_else(|| self.best(&vector, feats[i].day)) {
+            let above = match copied {
+                Some(_) => Vec::new(),
+                None => self.above(&vector, feats[i].day),
+            };
+            let s = match copied.or_else(|| above.first().map(|&(s, _)| s)) {
                 Some(s) => s,
                 None => self.open(super::story_id(std::iter::once(&docs[i].article.id))),
             };
+            // An article close enough to join several stories says they may be one.
+            bridges.extend(
+                above
+                    .iter()
+                    .skip(1)
+                    .take(BRIDGES)
+                    .map(|&(other, _)| (s, other)),
+            );
+            touched.push(s);
             self.join(s, &docs[i].article.id, &vector, feats[i].day);
+            if copied.is_some() {
+                if let Some(member) = self.stories[s].members.last_mut() {
+                    member.original = original.get(i).cloned().flatten();
+                }
+            }
         }
+        self.regroup(&touched, &bridges);
         docs.iter()
             .map(|d| self.story_of(&d.article.id).unwrap_or_default().to_string())
             .collect()
@@ -314,36 +383,55 @@ impl StoryIndex {
         v
     }
 
-    /// The most similar candidate story above the threshold, if any.
-    fn best(&self, vector: &[(u32, f32)], day: Option<i64>) -> Option<usize> {
+    /// The story `s` now is: itself, or the story it was merged into.
+    fn live(&self, mut s: usize) -> usize {
+        while let Some(into) = self.stories[s].merged_into {
+            s = into;
+        }
+        s
+    }
+
+    /// The candidate stories above the threshold, most similar first (lowest index on ties).
+    fn above(&self, vector: &[(u32, f32)], day: Option<i64>) -> Vec<(usize, f32)> {
         let mut hits: HashMap<u32, f32> = HashMap::new();
         for (t, w) in vector.iter().take(QUERY_TERMS) {
             if let Some(stories) = self.postings.get(t) {
                 for &s in stories {
-                    *hits.entry(s).or_default() += w;
+                    // Postings of a merged story count for the story it went into.
+                    *hits.entry(self.live(s as usize) as u32).or_default() += w;
                 }
             }
         }
         // A small index is scored whole: its top terms are still the rare terms of its first
         // article, which a new report of the same story need not share.
         if self.stories.len() <= CANDIDATES {
-            for s in 0..self.stories.len() as u32 {
-                hits.entry(s).or_default();
+            for s in 0..self.stories.len() {
+                if self.stories[s].merged_into.is_none() {
+                    hits.entry(s as u32).or_default();
+                }
             }
         }
         let mut candidates: Vec<(u32, f32)> = hits.into_iter().collect();
         candidates.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(CANDIDATES);
-        candidates
+        let mut above: Vec<(usize, f32)> = candidates
             .into_iter()
             .map(|(s, _)| {
                 let story = &self.stories[s as usize];
-                let damping = 0.5f32.powf(story.gap(day) / self.options.half_life_days.max(1e-3));
-                (s as usize, story.cosine(vector) * damping)
+                (
+                    s as usize,
+                    story.cosine(vector) * self.damping(story.gap(day)),
+                )
             })
-            .filter(|(_, sim)| *sim >= self.options.threshold)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-            .map(|(s, _)| s)
+            .filter(|(_, sim)| *sim >= self.options.threshold && *sim > 0.0)
+            .collect();
+        above.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        above
+    }
+
+    /// How much a gap of `days` between an article (or story) and a story damps similarity.
+    fn damping(&self, days: f32) -> f32 {
+        0.5f32.powf(days / self.options.half_life_days.max(1e-3))
     }
 
     fn open(&mut self, key: String) -> usize {
@@ -362,7 +450,19 @@ impl StoryIndex {
     fn join(&mut self, s: usize, doc: &DocId, vector: &[(u32, f32)], day: Option<i64>) {
         let story = &mut self.stories[s];
         story.add(vector, day);
+        story.members.push(Member {
+            doc: doc.clone(),
+            day,
+            vector: vector.iter().take(MEMBER_TERMS).copied().collect(),
+            original: None,
+        });
         self.story_of.insert(doc.clone(), s);
+        self.reindex(s);
+    }
+
+    /// Enters the story's current top terms in the inverted index, up to its bound.
+    fn reindex(&mut self, s: usize) {
+        let story = &mut self.stories[s];
         if story.indexed.len() >= MAX_INDEXED {
             return;
         }

@@ -1,0 +1,369 @@
+//! Regrouping after a batch, without re-clustering: only stories the batch touched are looked
+//! at, so the work grows with the batch, not with the index.
+//!
+//! Merge: an article above the threshold for two stories bridges them; once the batch is placed,
+//! the two are merged when their centroids are as similar as an article must be to its story
+//! (the join threshold, with the same time damping, applied to the gap between their date
+//! ranges) and every member of the smaller story would, on its own, join the larger one. The
+//! smaller story is folded into the larger, which keeps its key.
+//!
+//! Split: the members of a touched story are cut in two by spherical 2-means, seeded with the
+//! member least like the story and the member least like that one. When both groups hold at
+//! least [`MIN_SIDE`] documents and their centroids are less similar than the join threshold
+//! (damped by the gap between their date ranges), the smaller group leaves for a new story.
+
+use std::collections::{HashMap, HashSet};
+
+use triangulate_model::DocId;
+
+use super::{Member, StoryIndex};
+use crate::StoryEvent;
+
+/// Documents each side of a split must hold: a single outlier is left where it joined.
+const MIN_SIDE: usize = 2;
+/// Stories larger than this are not checked for splitting, so that one batch's work stays
+/// bounded however large a story grows.
+const SPLIT_MAX_MEMBERS: usize = 256;
+/// Rounds of 2-means; it settles in two or three on story-sized groups.
+const SPLIT_ROUNDS: usize = 8;
+
+/// A sparse vector as a map, for dot products against many vectors.
+type Dense = HashMap<u32, f32>;
+
+impl StoryIndex {
+    /// Merges the stories `bridges` joined when their centroids agree, then splits the stories
+    /// the batch `touched` (and that did not just merge) where their members separate. Records
+    /// an event for each change.
+    pub(super) fn regroup(&mut self, touched: &[usize], bridges: &[(usize, usize)]) {
+        let threshold = self.options.threshold;
+        let mut pairs: Vec<(usize, usize)> = bridges
+            .iter()
+            .map(|&(a, b)| (a.min(b), a.max(b)))
+            .filter(|(a, b)| a != b)
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut scored: Vec<(usize, usize, f32)> = pairs
+            .into_iter()
+            .map(|(a, b)| (a, b, self.story_similarity(a, b)))
+            .filter(|&(_, _, sim)| sim >= threshold)
+            .collect();
+        // The closest pairs merge first; pairs are scored again as merges change the stories.
+        scored.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+        let mut merged: HashSet<usize> = HashSet::new();
+        for (a, b, _) in scored {
+            let (a, b) = (self.live(a), self.live(b));
+            if a == b || self.story_similarity(a, b) < threshold || !self.members_agree(a, b) {
+                continue;
+            }
+            // The larger story keeps its key; between equals, the older one.
+            let (into, from) = match self.stories[a]
+                .members
+                .len()
+                .cmp(&self.stories[b].members.len())
+            {
+                std::cmp::Ordering::Less => (b, a),
+                std::cmp::Ordering::Greater => (a, b),
+                std::cmp::Ordering::Equal => (a.min(b), a.max(b)),
+            };
+            self.merge(into, from);
+            merged.insert(into);
+        }
+
+        let mut checked: Vec<usize> = touched
+            .iter()
+            .map(|&s| self.live(s))
+            .filter(|s| !merged.contains(s))
+            .collect();
+        checked.sort_unstable();
+        checked.dedup();
+        for s in checked {
+            if let Some(leaving) = self.separate(s) {
+                self.split(s, &leaving);
+            }
+        }
+    }
+
+    /// Whether the members of the smaller story would, each on its own, join the larger one.
+    fn members_agree(&self, a: usize, b: usize) -> bool {
+        let (small, large) = if self.stories[a].members.len() <= self.stories[b].members.len() {
+            (&self.stories[a], &self.stories[b])
+        } else {
+            (&self.stories[b], &self.stories[a])
+        };
+        // Centroids average away what sets two events of one kind apart (two earthquakes, two
+        // arrests), so agreeing centroids alone merge too eagerly; every member must agree.
+        small.members.iter().all(|m| {
+            large.cosine(&unit(&m.vector)) * self.damping(large.gap(m.day))
+                >= self.options.threshold
+        })
+    }
+
+    /// Cosine of two stories' centroids, damped by the days between their date ranges.
+    fn story_similarity(&self, a: usize, b: usize) -> f32 {
+        let (x, y) = (&self.stories[a], &self.stories[b]);
+        if x.norm == 0.0 || y.norm == 0.0 {
+            return 0.0;
+        }
+        let (small, large) = if x.centroid.len() <= y.centroid.len() {
+            (x, y)
+        } else {
+            (y, x)
+        };
+        let dot: f32 = small
+            .centroid
+            .iter()
+            .filter_map(|(t, w)| large.centroid.get(t).map(|v| v * w))
+            .sum();
+        let gap = range_gap((x.first_day, x.last_day), (y.first_day, y.last_day));
+        dot / (x.norm * y.norm) * self.damping(gap)
+    }
+
+    /// Folds story `from` into story `into`: centroid, date range and members, whose documents
+    /// are re-pointed. `from` stays as an empty slot that leads to `into`.
+    fn merge(&mut self, into: usize, from: usize) {
+        let source = &mut self.stories[from];
+        let members = std::mem::take(&mut source.members);
+        let centroid = std::mem::take(&mut source.centroid);
+        let (first, last) = (source.first_day, source.last_day);
+        source.norm = 0.0;
+        source.merged_into = Some(into);
+        let from_key = source.key.clone();
+        // The old key keeps leading somewhere, so that no later story is given it.
+        self.by_key.insert(from_key.clone(), into);
+        for member in &members {
+            self.story_of.insert(member.doc.clone(), into);
+        }
+        let docs = members.len();
+        let target = &mut self.stories[into];
+        for (t, w) in centroid {
+            *target.centroid.entry(t).or_default() += w;
+        }
+        target.settle();
+        target.widen(first, last);
+        target.members.extend(members);
+        let into_key = target.key.clone();
+        self.reindex(into);
+        self.events.push(StoryEvent::Merged {
+            into: into_key,
+            from: from_key,
+            docs,
+        });
+    }
+
+    /// The positions of the members that should leave story `s`, when they form a group
+    /// clearly apart from the rest.
+    fn separate(&self, s: usize) -> Option<Vec<usize>> {
+        let story = &self.stories[s];
+        let n = story.members.len();
+        if !(2 * MIN_SIDE..=SPLIT_MAX_MEMBERS).contains(&n) {
+            return None;
+        }
+        let units: Vec<Vec<(u32, f32)>> = story.members.iter().map(|m| unit(&m.vector)).collect();
+        let first = argmin(units.iter().map(|v| story.cosine(v)))?;
+        let seed: Dense = units[first].iter().copied().collect();
+        let second = argmin(units.iter().enumerate().map(|(i, v)| {
+            if i == first {
+                f32::INFINITY
+            } else {
+                dot(v, &seed)
+            }
+        }))?;
+        let mut side: Vec<bool> = units
+            .iter()
+            .map(|v| dot_sparse(v, &units[second]) > dot_sparse(v, &units[first]))
+            .collect();
+        let mut sums = (Dense::new(), Dense::new());
+        for _ in 0..SPLIT_ROUNDS {
+            sums = (sum(&units, &side, false), sum(&units, &side, true));
+            let norms = (norm(&sums.0), norm(&sums.1));
+            if norms.0 == 0.0 || norms.1 == 0.0 {
+                return None;
+            }
+            let next: Vec<bool> = units
+                .iter()
+                .map(|v| dot(v, &sums.1) / norms.1 > dot(v, &sums.0) / norms.0)
+                .collect();
+            if next == side {
+                break;
+            }
+            side = next;
+        }
+        // A copy goes where its original goes, whatever its words say.
+        let position: HashMap<&DocId, usize> = story
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (&m.doc, i))
+            .collect();
+        let mut moved = false;
+        for _ in 0..n {
+            let mut changed = false;
+            for (i, member) in story.members.iter().enumerate() {
+                let of = member.original.as_ref().and_then(|o| position.get(o));
+                if let Some(&o) = of {
+                    if side[i] != side[o] {
+                        side[i] = side[o];
+                        changed = true;
+                    }
+                }
+            }
+            moved |= changed;
+            if !changed {
+                break;
+            }
+        }
+        if moved {
+            sums = (sum(&units, &side, false), sum(&units, &side, true));
+        }
+        let count = side.iter().filter(|&&b| b).count();
+        if count < MIN_SIDE || n - count < MIN_SIDE {
+            return None;
+        }
+        let (n0, n1) = (norm(&sums.0), norm(&sums.1));
+        if n0 == 0.0 || n1 == 0.0 {
+            return None;
+        }
+        let cross: f32 = sums
+            .0
+            .iter()
+            .filter_map(|(t, w)| sums.1.get(t).map(|v| v * w))
+            .sum::<f32>()
+            / (n0 * n1);
+        let gap = range_gap(
+            days(&story.members, &side, false),
+            days(&story.members, &side, true),
+        );
+        if cross * self.damping(gap) >= self.options.threshold {
+            return None;
+        }
+        // The smaller group leaves; on a tie, the one without the story's first member.
+        let leaving = if count * 2 == n {
+            !side[0]
+        } else {
+            count * 2 < n
+        };
+        Some((0..n).filter(|&i| side[i] == leaving).collect())
+    }
+
+    /// Moves the members at `leaving` out of story `s` into a new story.
+    fn split(&mut self, s: usize, leaving: &[usize]) {
+        let story = &mut self.stories[s];
+        let mut moved: Vec<Member> = Vec::with_capacity(leaving.len());
+        let mut kept: Vec<Member> = Vec::with_capacity(story.members.len());
+        for (i, member) in std::mem::take(&mut story.members).into_iter().enumerate() {
+            if leaving.contains(&i) {
+                moved.push(member);
+            } else {
+                kept.push(member);
+            }
+        }
+        for member in &moved {
+            for &(t, w) in &member.vector {
+                if let Some(c) = story.centroid.get_mut(&t) {
+                    *c -= w;
+                }
+            }
+        }
+        // What the moved vectors leave of a term (rounding, or a term the centroid had
+        // dropped) is noise, not weight.
+        story.centroid.retain(|_, w| *w > 1e-4);
+        story.settle();
+        story.first_day = None;
+        story.last_day = None;
+        for member in &kept {
+            story.widen(member.day, member.day);
+        }
+        story.members = kept;
+        let from = story.key.clone();
+        let Some(head) = moved.first() else {
+            return;
+        };
+        let t = self.open(super::super::story_id(std::iter::once(&head.doc)));
+        for member in &moved {
+            self.join(t, &member.doc, &member.vector, member.day);
+        }
+        let mut docs: Vec<_> = moved.into_iter().map(|m| m.doc).collect();
+        docs.sort();
+        self.events.push(StoryEvent::Split {
+            from,
+            into: self.stories[t].key.clone(),
+            docs,
+        });
+    }
+}
+
+/// Days between two date ranges (0 when they overlap or one is unknown).
+fn range_gap(a: (Option<i64>, Option<i64>), b: (Option<i64>, Option<i64>)) -> f32 {
+    match (a, b) {
+        ((Some(f1), Some(l1)), (Some(f2), Some(l2))) => {
+            if l1 < f2 {
+                (f2 - l1) as f32
+            } else if l2 < f1 {
+                (f1 - l2) as f32
+            } else {
+                0.0
+            }
+        }
+        _ => 0.0,
+    }
+}
+
+/// The date range of the members on side `which`.
+fn days(members: &[Member], side: &[bool], which: bool) -> (Option<i64>, Option<i64>) {
+    let days = members
+        .iter()
+        .zip(side)
+        .filter(|(_, &s)| s == which)
+        .filter_map(|(m, _)| m.day);
+    days.fold((None, None), |(f, l), d| {
+        (
+            Some(f.map_or(d, |f: i64| f.min(d))),
+            Some(l.map_or(d, |l: i64| l.max(d))),
+        )
+    })
+}
+
+fn unit(vector: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let n = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if n == 0.0 {
+        return Vec::new();
+    }
+    vector.iter().map(|&(t, w)| (t, w / n)).collect()
+}
+
+fn dot(vector: &[(u32, f32)], other: &Dense) -> f32 {
+    vector
+        .iter()
+        .filter_map(|(t, w)| other.get(t).map(|v| v * w))
+        .sum()
+}
+
+fn dot_sparse(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    a.iter()
+        .filter_map(|(t, w)| b.iter().find(|(u, _)| u == t).map(|(_, v)| v * w))
+        .sum()
+}
+
+fn norm(vector: &Dense) -> f32 {
+    vector.values().map(|w| w * w).sum::<f32>().sqrt()
+}
+
+/// The sum of the vectors on side `which`.
+fn sum(units: &[Vec<(u32, f32)>], side: &[bool], which: bool) -> Dense {
+    let mut total = Dense::new();
+    for (v, _) in units.iter().zip(side).filter(|(_, &s)| s == which) {
+        for &(t, w) in v {
+            *total.entry(t).or_default() += w;
+        }
+    }
+    total
+}
+
+/// Position of the smallest value (the first on ties).
+fn argmin(values: impl Iterator<Item = f32>) -> Option<usize> {
+    values
+        .enumerate()
+        .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
+        .map(|(i, _)| i)
+}
