@@ -124,17 +124,37 @@ fn marks_of(body: &str) -> Vec<Mark> {
             family = Family::Double;
             width = 2;
         }
+        let prev = k.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(k + width).map(|(_, n)| *n);
         out.push(Mark {
             at,
             len: width * c.len_utf8(),
             family,
-            facing,
-            prev: k.checked_sub(1).map(|j| chars[j].1),
-            next: chars.get(k + width).map(|(_, n)| *n),
+            facing: placed(family, facing, prev, next),
+            prev,
+            next,
         });
         k += width;
     }
     out
+}
+
+/// The facing of an opening curly double mark typed where a closing one belongs (`“It's
+/// late,“ he said`): after a word and before a space or punctuation, it closes. (A closing mark
+/// typed at a word start is left alone: it mostly stands for a dash or stray mark, not a quote.)
+fn placed(family: Family, facing: Facing, prev: Option<char>, next: Option<char>) -> Facing {
+    if family != Family::Double || facing != Facing::Open {
+        return facing;
+    }
+    let after_word =
+        prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?' | '…'));
+    let before_gap =
+        next.is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | ')'));
+    if after_word && before_gap {
+        Facing::Close
+    } else {
+        facing
+    }
 }
 
 /// The family of the mark that opens a paragraph, if one does.

@@ -292,6 +292,136 @@ fn is_title(content: &str) -> bool {
         && !words.iter().any(|w| matches!(*w, "I" | "We" | "You"))
 }
 
+/// Whether a quote opening inside a sentence carries on the writer's own clause ("he said
+/// that under the treaty, “the ports will stay open”", "described the mayor as, “a little
+/// tired”") rather than starting the speaker's words right after the attribution ("Brel said
+/// on Monday, “we will build it”"). Such a quote is a fragment of reported speech: it follows a
+/// subordinating word or sits in a that-clause, or it opens in lower case after words that are
+/// more than a cue and a short adverbial, or after an attribution set off inside the clause.
+fn embedded(text: &str, before: Span, content: &str) -> bool {
+    let toks = tokens(text, before);
+    let words: Vec<&lexicon::Token> = toks.iter().filter(|t| t.word).collect();
+    // A colon hands the sentence over to the quotation ("this finding: “27 firms ...”").
+    if toks.last().is_some_and(|t| t.is(':')) {
+        return false;
+    }
+    if words.is_empty() {
+        return false;
+    }
+    let cue = words.iter().rposition(|t| is_cue(t.text));
+    let rest = &words[cue.map_or(0, |k| k + 1)..];
+    let that = |t: &&lexicon::Token| t.lower() == "that";
+    // Right after "whether", "because", "if" or "including", the quote is part of the writer's
+    // clause.
+    if words.last().is_some_and(|t| introduces(&t.lower())) {
+        return true;
+    }
+    // Inside a that-clause ("added that in the end “McCain ...”") the quote is the writer's
+    // report, whatever its case.
+    if cue.is_some() && rest.iter().any(that) {
+        return true;
+    }
+    let lower = content
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase);
+    if lower && rest.iter().any(that) {
+        return true;
+    }
+    // A cue and up to three words of time, place or listener ("said on Monday", "told
+    // reporters"): the quote is the speaker's own.
+    lower
+        && (cue.is_none()
+            || rest.len() > 3
+            || rest.iter().any(|t| opens_clause(&t.lower()))
+            || cue.is_some_and(|k| parenthetical(&toks, words[k].span.start)))
+}
+
+/// The speaker label that opens a transcript paragraph's quote: one to three words in capitals
+/// ("PENCE", "SEN. VOLS") followed by a colon and more text.
+fn speaker_label(text: &str, content: Span) -> Option<Span> {
+    let body = content.slice(text)?;
+    let colon = body.find(':')?;
+    let head = &body[..colon];
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let capitals = |w: &&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '’' | '-'))
+    };
+    let said = body[colon + 1..].trim();
+    ((1..=3).contains(&words.len())
+        && words.iter().all(capitals)
+        && head.len() == head.trim_start().len()
+        && said.chars().any(char::is_alphanumeric))
+    .then(|| Span::new(content.start, content.start + head.trim_end().len()))
+}
+
+/// Whether a quote is followed by a byline (`“Ferries to run all winter,” by Ana Vols`): it is
+/// the headline of a piece of writing, named rather than said.
+fn bylined(text: &str, m: &Marked) -> bool {
+    let Some(after) = text.get(m.close_end..) else {
+        return false;
+    };
+    let after = after.trim_start_matches(',').trim_start();
+    after
+        .strip_prefix("by ")
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// Whether a quote closes on a comma, inside or just after its closing mark (`“A,” Brel said`).
+fn closes_on_comma(text: &str, m: &Marked) -> bool {
+    text.get(m.content.end..m.close_end)
+        .is_some_and(|t| t.contains(','))
+        || text.get(m.close_end..).is_some_and(|t| t.starts_with(','))
+}
+
+/// Whether the attribution before a quote is set off inside the writer's clause (`It was, the
+/// mayor said, “a dam like no other”`): a comma before the speaker's words, after two or more
+/// words of the sentence.
+fn parenthetical(toks: &[lexicon::Token], cue_start: usize) -> bool {
+    let head: Vec<&lexicon::Token> = toks
+        .iter()
+        .take_while(|t| t.span.start < cue_start)
+        .collect();
+    let Some(comma) = head.iter().rposition(|t| t.is(',')) else {
+        return false;
+    };
+    // At most three words name the speaker between the comma and the cue.
+    let words = |ts: &[&lexicon::Token]| ts.iter().filter(|t| t.word).count();
+    words(&head[..comma]) >= 2 && words(&head[comma + 1..]) <= 3
+}
+
+/// Words that open a clause of the writer's own between a cue and a quote ("said that ...",
+/// "said he could see ..."): subordinators and subject pronouns.
+fn opens_clause(word: &str) -> bool {
+    subordinates(word) || matches!(word, "he" | "she" | "they" | "we" | "i" | "it" | "there")
+}
+
+/// Words after which a quote is part of the writer's clause: subordinators, and the words
+/// that introduce examples ("asked questions including “...”").
+fn introduces(word: &str) -> bool {
+    subordinates(word) || matches!(word, "including" | "like")
+}
+
+/// Conjunctions that open a subordinate clause.
+fn subordinates(word: &str) -> bool {
+    matches!(
+        word,
+        "that"
+            | "as"
+            | "if"
+            | "because"
+            | "whether"
+            | "while"
+            | "although"
+            | "though"
+            | "since"
+            | "unless"
+    )
+}
+
 fn word_count(text: &str) -> usize {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
@@ -303,6 +433,12 @@ fn marked_quotes(resolver: &Resolver, paragraphs: &[Span], marked: &[Marked]) ->
     let mut quotes: Vec<Quote> = Vec::with_capacity(marked.len());
     // Speaker of each marked quote, to hand on to continuations.
     let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(marked.len());
+    // Paragraphs of a transcript open with a mark and the speaker's name in capitals.
+    let labels: Vec<Option<Span>> = marked
+        .iter()
+        .map(|m| speaker_label(text, m.content))
+        .collect();
+    let transcript = labels.iter().flatten().count() >= 2;
     for (i, m) in marked.iter().enumerate() {
         let Some(p) = paragraphs
             .iter()
@@ -312,6 +448,15 @@ fn marked_quotes(resolver: &Resolver, paragraphs: &[Span], marked: &[Marked]) ->
             continue;
         };
         let para = paragraphs[p];
+        // "WALLACE: Let's start ..." : the label names the speaker and is not said.
+        let label = labels[i].filter(|_| transcript && m.open == para.start);
+        let mut m = *m;
+        if let Some(l) = label {
+            let rest = text.get(l.end..m.content.end).unwrap_or("");
+            let body = rest.trim_start_matches(':').trim_start();
+            m.content = Span::new(m.content.end - body.len(), m.content.end);
+        }
+        let m = &m;
         let prev_close = i
             .checked_sub(1)
             .map(|j| marked[j].close_end)
@@ -366,8 +511,13 @@ fn marked_quotes(resolver: &Resolver, paragraphs: &[Span], marked: &[Marked]) ->
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("that"));
         let whole_sentence = starts_upper && (ends_like_sentence || words >= 3) && !after_that;
-        let kind = if is_title(content) {
-            // Shows, books and slogans ("Meet the Press") are named, not said.
+        // The text after a bylined headline (`“Ferries to run,” by Ana Vols: “The ferries
+        // ...”`) is an excerpt of that piece: written, not said.
+        let excerpt = prev_close > para.start
+            && before_text.ends_with(':')
+            && i.checked_sub(1).is_some_and(|j| bylined(text, &marked[j]));
+        let kind = if is_title(content) || bylined(text, m) || excerpt {
+            // Shows, books, slogans ("Meet the Press") and headlines are named, not said.
             QuoteKind::Scare
         } else if opens_clause && (starts_upper || words >= 4 || ends_like_sentence)
             || whole_sentence && speaker.is_some()
@@ -380,6 +530,32 @@ fn marked_quotes(resolver: &Resolver, paragraphs: &[Span], marked: &[Marked]) ->
         } else {
             QuoteKind::Partial
         };
+        // A quote opening inside the writer's clause is a fragment of it, whatever its length.
+        // The clause runs from the sentence start, over earlier quotes (`said that “ethanol
+        // people” “do a fantastic job”`).
+        let sentence_before = if prev_close > para.start && before.start == prev_close {
+            frame_before(text, para.start, m.open)
+        } else {
+            before
+        };
+        // The second half of an interrupted quote (`“A,” Brel said, “b”`) resumes the speaker's
+        // words: its frame starts at the previous direct quote's close, within the sentence.
+        let resumes = prev_close > para.start
+            && before.start == prev_close
+            && !tokens(text, before).iter().any(|t| introduces(&t.lower()))
+            && i.checked_sub(1).is_some_and(|j| {
+                quotes.get(j).is_some_and(|q| q.kind == QuoteKind::Direct)
+                    && closes_on_comma(text, &marked[j])
+            });
+        let kind = if kind == QuoteKind::Direct
+            && !m.continued
+            && !resumes
+            && embedded(text, sentence_before, content)
+        {
+            QuoteKind::Partial
+        } else {
+            kind
+        };
         if kind != QuoteKind::Scare && speaker.is_none_or(|s| s.span.is_none()) {
             let inherited = inherit(resolver, paragraphs, p, m, i, &quotes, &speakers, marked);
             if let Some(found) = inherited {
@@ -389,6 +565,13 @@ fn marked_quotes(resolver: &Resolver, paragraphs: &[Span], marked: &[Marked]) ->
                     ..found
                 });
             }
+        }
+        if let Some(l) = label {
+            let named = Candidate {
+                span: l,
+                pronoun: false,
+            };
+            speaker = Some(resolver.speaker(named, None));
         }
         let speaker = speaker.unwrap_or_default();
         speakers.push(Some(speaker).filter(|s| s.span.is_some()));

@@ -386,3 +386,143 @@ fn a_speaker_after_a_quotation_is_not_a_reported_clause() {
     let q = quote_with(&quotes, "We will not move");
     assert_eq!(speaker_text(text, q), "Ilse Brandt");
 }
+
+#[test]
+fn quotes_inside_the_writers_clause_are_partial() {
+    let text =
+        "Vols said on Tuesday that under the old treaty, “the ports stayed open all year.”\n\
+                Brel said on Monday, “we will build the bridge before winter.”\n\
+                She added, though, that in the end “Ostria will pay for the whole dam.”\n\
+                Critics described the mayor as, “tired and out of ideas after ten years.”";
+    let quotes = run(text);
+    assert_eq!(
+        quote_with(&quotes, "the ports stayed open").kind,
+        QuoteKind::Partial
+    );
+    assert_eq!(
+        quote_with(&quotes, "we will build the bridge").kind,
+        QuoteKind::Direct
+    );
+    assert_eq!(
+        quote_with(&quotes, "Ostria will pay").kind,
+        QuoteKind::Partial
+    );
+    assert_eq!(
+        quote_with(&quotes, "tired and out of ideas").kind,
+        QuoteKind::Partial
+    );
+}
+
+#[test]
+fn interrupted_and_colon_quotes_stay_direct() {
+    let text = "“The dam holds,” Brel said, “and it will hold next year too.”\n\
+                The audit made one finding: “nine ferries ran without licences last year.”";
+    let quotes = run(text);
+    let resumed = quote_with(&quotes, "and it will hold");
+    assert_eq!(resumed.kind, QuoteKind::Direct);
+    assert_eq!(speaker_text(text, resumed), "Brel");
+    assert_eq!(
+        quote_with(&quotes, "nine ferries ran").kind,
+        QuoteKind::Direct
+    );
+}
+
+#[test]
+fn transcript_labels_name_the_speaker() {
+    let text = "Ostria Radio aired the interview on Sunday.\n\n\
+                Partial transcript follows:\n\n\
+                \"HOLM: Will the new bridge open in May?\n\n\
+                \"VOLS: It will open in June, not in May. The steel came late.\n\n\
+                \"HOLM: Why did it come late?";
+    let quotes = run(text);
+    let question = quote_with(&quotes, "Will the new bridge");
+    assert_eq!(question.text, "Will the new bridge open in May?");
+    assert_eq!(speaker_text(text, question), "HOLM");
+    let answer = quote_with(&quotes, "It will open in June");
+    assert_eq!(answer.kind, QuoteKind::Direct);
+    assert_eq!(speaker_text(text, answer), "VOLS");
+    assert!(!answer.text.contains("VOLS"));
+}
+
+#[test]
+fn parenthetical_attribution_leaves_a_fragment() {
+    let text = "It was, the mayor said, “a dam like no other in the whole valley.”\n\
+                But, she told the harbour board, “we will finish the dam by June.”";
+    let quotes = run(text);
+    let fragment = quote_with(&quotes, "a dam like no other");
+    assert_eq!(fragment.kind, QuoteKind::Partial);
+    assert_eq!(speaker_text(text, fragment), "the mayor");
+    assert_eq!(
+        quote_with(&quotes, "we will finish the dam").kind,
+        QuoteKind::Direct
+    );
+}
+
+#[test]
+fn headlines_with_a_byline_are_named_not_said() {
+    let text = "FERRIES—\"Harbour ferries to run all winter,\" by Ostria Post's Ana Vols: \
+                \"The ferries will run every day this winter.\"";
+    let quotes = run(text);
+    assert_eq!(
+        quote_with(&quotes, "Harbour ferries to run").kind,
+        QuoteKind::Scare
+    );
+    // The excerpt after the byline is the piece's text, not speech.
+    assert_eq!(
+        quote_with(&quotes, "The ferries will run").kind,
+        QuoteKind::Scare
+    );
+}
+
+#[test]
+fn an_opening_mark_typed_as_a_closer_closes() {
+    let text = "“The tolls stay,“ said Ana Vols, the harbour chief. “They pay for the dam.”";
+    let quotes = run(text);
+    let first = quote_with(&quotes, "The tolls stay");
+    assert_eq!(first.text, "The tolls stay");
+    assert_eq!(speaker_text(text, first), "Ana Vols");
+    assert_eq!(
+        quote_with(&quotes, "They pay").text,
+        "They pay for the dam."
+    );
+}
+
+#[test]
+fn subordinate_clauses_hold_fragments_across_quotes() {
+    let text = "The board asked whether \"Ostria can pay for the dam on its own.\"\n\
+                Vols said that “ferry crews” “will work all winter on the new dam.”";
+    let quotes = run(text);
+    assert_eq!(
+        quote_with(&quotes, "Ostria can pay").kind,
+        QuoteKind::Partial
+    );
+    assert_eq!(
+        quote_with(&quotes, "will work all winter").kind,
+        QuoteKind::Partial
+    );
+}
+
+#[test]
+fn closing_remarks_are_cues() {
+    let text = "Brel concluded, “we will finish the dam before the spring floods.”";
+    let quotes = run(text);
+    let q = quote_with(&quotes, "finish the dam");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker_text(text, q), "Brel");
+    assert_eq!(q.cue.and_then(|c| c.slice(text)), Some("concluded"));
+}
+
+#[test]
+fn examples_in_the_writers_clause_are_fragments() {
+    let text = "“The dam is late,” Brel said, suggesting some questions, including, \
+                “Why did the steel come from abroad? Who signed the contract?”";
+    let quotes = run(text);
+    assert_eq!(
+        quote_with(&quotes, "The dam is late").kind,
+        QuoteKind::Direct
+    );
+    assert_eq!(
+        quote_with(&quotes, "Why did the steel").kind,
+        QuoteKind::Partial
+    );
+}

@@ -92,6 +92,20 @@ const CUES: &[&str] = &[
     "reported",
     "pledged",
     "estimated",
+    "concluded",
+    "concludes",
+    "elaborated",
+    "explaining",
+    "tweeting",
+    "writing",
+    "suggesting",
+    "argue",
+    "agreed",
+    "revealed",
+    "asking",
+    "recalls",
+    "replies",
+    "responds",
 ];
 
 /// Cues that introduce a reported clause without marks ("X said that ..."); a narrower list than
