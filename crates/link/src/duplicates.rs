@@ -5,14 +5,18 @@
 //! (containment), which catches exact copies, reprints under another header or footer, and
 //! partial copies alike. Groups are closed with union-find. A group's original is the member
 //! the others credit (a reprint notice naming its outlet), else the earliest published.
+//!
+//! [`DuplicateIndex`] does this incrementally, batch by batch, with a few dozen bytes per
+//! document and per sampled shingle; [`find`] is one batch of it.
 
-use std::collections::HashMap;
+mod index;
+
 use std::hash::{DefaultHasher, Hash, Hasher};
-
-use rayon::prelude::*;
 
 use crate::Analysed;
 use triangulate_model::DuplicateGroup;
+
+pub use index::DuplicateIndex;
 
 const SHINGLE: usize = 5;
 /// One shingle in `SAMPLE` is kept.
@@ -24,6 +28,7 @@ const MIN_SAMPLES: usize = 4;
 const MAX_POSTINGS: usize = 64;
 /// Share of the shorter text's sampled shingles found in the other above which it is a copy.
 pub const COPY_THRESHOLD: f32 = 0.7;
+
 /// The duplicate structure of a batch of documents.
 #[derive(Debug, Clone, Default)]
 pub struct Groups {
@@ -63,109 +68,49 @@ impl Groups {
     }
 }
 
-/// Finds near-copies among `docs`.
+/// Finds near-copies among `docs` (numbered by position, whatever their ids).
 pub fn find(docs: &[Analysed]) -> Groups {
-    let samples: Vec<Vec<u64>> = docs.par_iter().map(|d| sample(&d.article.text)).collect();
-    let mut parent: Vec<usize> = (0..docs.len()).collect();
-    let mut best = vec![0f32; docs.len()];
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
-    let mut shared: HashMap<u32, u32> = HashMap::new();
-    for (i, own) in samples.iter().enumerate() {
-        if own.len() < MIN_SAMPLES {
-            continue;
-        }
-        shared.clear();
-        for h in own {
-            let list = postings.entry(*h).or_default();
-            if list.len() <= MAX_POSTINGS {
-                for &j in list.iter() {
-                    *shared.entry(j).or_default() += 1;
-                }
-                list.push(i as u32);
-            }
-        }
-        for (&j, &count) in &shared {
-            let j = j as usize;
-            let shorter = own.len().min(samples[j].len()) as f32;
-            let containment = count as f32 / shorter;
-            if count as usize >= MIN_SAMPLES && containment >= COPY_THRESHOLD {
-                union(&mut parent, i, j);
-                best[i] = best[i].max(containment.min(1.0));
-                best[j] = best[j].max(containment.min(1.0));
-            }
-        }
-    }
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..docs.len() {
-        let root = find_root(&mut parent, i);
-        members.entry(root).or_default().push(i);
-    }
-    let mut original = vec![None; docs.len()];
-    for group in members.values().filter(|g| g.len() > 1) {
-        let first = original_in(group, docs);
-        for &i in group.iter().filter(|&&i| i != first) {
-            original[i] = Some(first);
-        }
-    }
-    Groups {
-        original,
-        similarity: best,
-    }
+    let mut index = DuplicateIndex::new();
+    let refs: Vec<&Analysed> = docs.iter().collect();
+    index.add_batch(&refs);
+    index.groups()
 }
 
-/// The original of a group: the member whose outlet the others' reprint notices credit most,
-/// then the earliest published (undated members after dated ones), then the first in input.
-fn original_in(group: &[usize], docs: &[Analysed]) -> usize {
-    let credits = |i: usize| -> usize {
-        let Some(outlet) = docs[i].article.outlet.as_deref() else {
-            return 0;
-        };
-        group
-            .iter()
-            .filter(|&&j| j != i)
-            .filter_map(|&j| docs[j].article.reprint.as_ref())
-            .filter(|r| same_outlet(&r.original_outlet, outlet))
-            .count()
-    };
-    group
-        .iter()
-        .copied()
-        .min_by_key(|&i| {
-            let date = docs[i].article.published.as_ref().map(|d| d.value.clone());
-            (std::cmp::Reverse(credits(i)), date.is_none(), date, i)
-        })
-        .unwrap_or(group[0])
-}
-
-/// Outlet names compared loosely: case, spacing, punctuation and a leading "the" ignored.
-fn same_outlet(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> String {
-        let lower = s.to_lowercase();
-        let trimmed = lower
-            .trim()
-            .strip_prefix("the ")
-            .unwrap_or(lower.trim())
-            .to_string();
-        trimmed.chars().filter(|c| c.is_alphanumeric()).collect()
-    };
-    let (a, b) = (norm(a), norm(b));
-    !a.is_empty() && a == b
+/// An outlet name compared loosely: case, spacing, punctuation and a leading "the" ignored.
+fn normalise_outlet(s: &str) -> String {
+    let lower = s.to_lowercase();
+    let trimmed = lower.trim();
+    let trimmed = trimmed.strip_prefix("the ").unwrap_or(trimmed);
+    trimmed.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// The kept shingle hashes of a text, sorted and distinct.
 fn sample(text: &str) -> Vec<u64> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+    // Lowercased words side by side in one buffer: one allocation per text, not per word.
+    let mut buffer = String::with_capacity(text.len());
+    let mut ends: Vec<usize> = Vec::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        if word.is_ascii() {
+            buffer.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            buffer.push_str(&word.to_lowercase());
+        }
+        ends.push(buffer.len());
+    }
+    let words: Vec<&str> = ends
+        .iter()
+        .scan(0, |start, &end| {
+            let word = &buffer[*start..end];
+            *start = end;
+            Some(word)
+        })
         .collect();
     let mut kept: Vec<u64> = words
         .windows(SHINGLE)
-        .map(|shingle| {
-            let mut h = DefaultHasher::new();
-            shingle.hash(&mut h);
-            h.finish()
-        })
+        .map(shingle_hash)
         .filter(|h| h % SAMPLE == 0)
         .collect();
     kept.sort_unstable();
@@ -173,19 +118,15 @@ fn sample(text: &str) -> Vec<u64> {
     kept
 }
 
-fn find_root(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
+/// The hash of a shingle, the same as hashing it as a slice of owned words (length, then each
+/// word), so that samples keep their values whichever way the words are held.
+fn shingle_hash(shingle: &[&str]) -> u64 {
+    let mut h = DefaultHasher::new();
+    h.write_usize(shingle.len());
+    for word in shingle {
+        word.hash(&mut h);
     }
-    i
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find_root(parent, a), find_root(parent, b));
-    if ra != rb {
-        parent[ra.max(rb)] = ra.min(rb);
-    }
+    h.finish()
 }
 
 #[cfg(test)]
@@ -298,6 +239,34 @@ mod tests {
         let groups = find(&docs);
         assert_eq!(groups.original_of(0), Some(1));
         assert_eq!(groups.original_of(1), None);
+    }
+
+    #[test]
+    fn shingle_hashes_match_those_of_owned_words() {
+        let text = format!("Ça va? ÉTÉ à Þórshöfn, ΟΔΟΣ Σ 42 the QUICK brown fox. {BODY}");
+        let text = text.as_str();
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let owned: Vec<u64> = words
+            .windows(SHINGLE)
+            .map(|shingle| {
+                let mut h = DefaultHasher::new();
+                shingle.hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        let borrowed: Vec<&str> = words.iter().map(String::as_str).collect();
+        let ours: Vec<u64> = borrowed.windows(SHINGLE).map(shingle_hash).collect();
+        assert!(owned.len() > 50);
+        assert_eq!(ours, owned);
+        let mut expected: Vec<u64> = owned.into_iter().filter(|h| h % SAMPLE == 0).collect();
+        expected.sort_unstable();
+        expected.dedup();
+        assert!(!expected.is_empty());
+        assert_eq!(sample(text), expected);
     }
 
     #[test]

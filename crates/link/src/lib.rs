@@ -29,6 +29,7 @@ use triangulate_model::{
     Analysis, Article, Dated, Provenance, Source, Story, StoryQuote, REPORT_SCHEMA,
 };
 
+pub use duplicates::DuplicateIndex;
 pub use stories::{StoryEvent, StoryIndex, StoryOptions, StoryPlan};
 
 /// One analysed article, as linking consumes it.

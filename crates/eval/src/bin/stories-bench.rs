@@ -7,6 +7,12 @@
 //! articles by controlled mutation (see [`mutate`]), analyses them (not timed), then times
 //! near-duplicate detection plus story clustering on THREADS threads (default 2) and reports
 //! seconds, articles per second and the memory the two stages added.
+//!
+//! `stories-bench stream DATA N [THREADS] [CHUNK]`: the same synthetic articles, streamed: each
+//! chunk of CHUNK articles (default 20,000) is generated, analysed, fed to the incremental
+//! duplicate index and then the story index (copies follow their original), and dropped, so
+//! memory holds the two indexes and one chunk. Reports wall time, the time in deduplication and
+//! clustering alone, peak RSS and the bytes per article the two indexes hold at the end.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -15,7 +21,8 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use triangulate_eval::stories::{analyse, load_ecbplus, load_meantime, score, Labelled};
-use triangulate_link::{duplicates, stories, Analysed, StoryOptions};
+use triangulate_link::duplicates::DuplicateIndex;
+use triangulate_link::{duplicates, stories, Analysed, StoryIndex, StoryOptions};
 use triangulate_model::{Article, Dated, DocId, Provenance};
 
 fn main() -> ExitCode {
@@ -29,7 +36,18 @@ fn main() -> ExitCode {
             }
             Err(e) => Err(format!("bad article count: {e}")),
         },
-        _ => Err("usage: stories-bench tune DATA | throughput DATA N [THREADS]".to_string()),
+        Some("stream") if args.len() >= 3 => match args[2].parse::<usize>() {
+            Ok(n) => {
+                let threads = args.get(3).and_then(|t| t.parse().ok()).unwrap_or(2);
+                let chunk = args.get(4).and_then(|t| t.parse().ok()).unwrap_or(20_000);
+                stream(Path::new(&args[1]), n, threads, chunk)
+            }
+            Err(e) => Err(format!("bad article count: {e}")),
+        },
+        _ => Err(
+            "usage: stories-bench tune DATA | throughput DATA N [THREADS] | stream DATA N [THREADS] [CHUNK]"
+                .to_string(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -160,6 +178,92 @@ fn throughput(data: &Path, n: usize, threads: usize) -> Result<(), String> {
         before.0 as f64 / 1024.0,
         after.0 as f64 / 1024.0,
         (after.0.saturating_sub(before.0)) as f64 * 1024.0 / n as f64
+    );
+    Ok(())
+}
+
+fn stream(data: &Path, n: usize, threads: usize, chunk: usize) -> Result<(), String> {
+    let base = load_ecbplus(&data.join("ecbplus-stories")).map_err(|e| e.to_string())?;
+    if base.is_empty() {
+        return Err("no ECB+ articles to expand".to_string());
+    }
+    let chunk = chunk.max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let rss_start = memory_kib().1;
+    let start = Instant::now();
+    let mut dupes = DuplicateIndex::new();
+    let mut index = StoryIndex::new(StoryOptions::default());
+    let (mut prepare_s, mut dedup_s, mut cluster_s) = (0.0, 0.0, 0.0);
+    let (mut copies, mut merges, mut splits, mut text) = (0usize, 0usize, 0usize, 0usize);
+    pool.install(|| {
+        for from in (0..n).step_by(chunk) {
+            let to = (from + chunk).min(n);
+            let t = Instant::now();
+            let docs: Vec<Analysed> = (from..to)
+                .into_par_iter()
+                .map(|k| {
+                    let article = mutate(&base, k, n).article;
+                    Analysed {
+                        analysis: triangulate_analyze::analyze(&article),
+                        article,
+                    }
+                })
+                .collect();
+            prepare_s += t.elapsed().as_secs_f64();
+            text += docs.iter().map(|d| d.article.text.len()).sum::<usize>();
+            let refs: Vec<&Analysed> = docs.iter().collect();
+            let t = Instant::now();
+            let originals = dupes.add_batch(&refs);
+            dedup_s += t.elapsed().as_secs_f64();
+            copies += originals.iter().filter(|o| o.is_some()).count();
+            let t = Instant::now();
+            index.add_batch(&refs, &originals);
+            for event in index.take_events() {
+                match event.kind() {
+                    "merge" => merges += 1,
+                    _ => splits += 1,
+                }
+            }
+            cluster_s += t.elapsed().as_secs_f64();
+            drop(refs);
+            drop(docs);
+            let (peak, now) = memory_kib();
+            eprintln!(
+                "{to} articles, {:.0} s: analysis {prepare_s:.0} s, dedup {dedup_s:.1} s, clustering {cluster_s:.1} s, RSS {:.0} MiB (peak {:.0} MiB), indexes {:.0} MiB",
+                start.elapsed().as_secs_f64(),
+                now as f64 / 1024.0,
+                peak as f64 / 1024.0,
+                (dupes.heap_bytes() + index.heap_bytes()) as f64 / (1 << 20) as f64,
+            );
+        }
+    });
+    let wall = start.elapsed().as_secs_f64();
+    let (peak, now) = memory_kib();
+    let linking = dedup_s + cluster_s;
+    let per = |bytes: usize| bytes as f64 / n.max(1) as f64;
+    println!(
+        "stream of {n} articles ({:.0} MB of text) on {threads} threads in chunks of {chunk}: wall {wall:.0} s ({:.0} articles/s), of which generation and analysis {prepare_s:.0} s",
+        text as f64 / 1e6,
+        n as f64 / wall
+    );
+    println!(
+        "dedup + clustering: {linking:.1} s ({:.0} articles/s, {:.1} µs/article): dedup {dedup_s:.1} s ({copies} copies), clustering {cluster_s:.1} s ({} stories, {merges} merges, {splits} splits)",
+        n as f64 / linking,
+        linking * 1e6 / n.max(1) as f64,
+        index.len()
+    );
+    println!(
+        "memory: peak RSS {:.0} MiB, final RSS {:.0} MiB ({:.0} MiB at start); indexes hold {:.0} bytes/article (duplicate index {:.0}, story index {:.0}), RSS growth {:.0} bytes/article",
+        peak as f64 / 1024.0,
+        now as f64 / 1024.0,
+        rss_start as f64 / 1024.0,
+        per(dupes.heap_bytes() + index.heap_bytes()),
+        per(dupes.heap_bytes()),
+        per(index.heap_bytes()),
+        per(now.saturating_sub(rss_start) as usize * 1024)
     );
     Ok(())
 }

@@ -5,11 +5,16 @@
 //! new article bridges may merge, and a story whose members fall into two separate groups may
 //! split. Each such change is kept as a [`StoryEvent`] until [`StoryIndex::take_events`].
 
+mod docs;
 mod regroup;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
+use rayon::prelude::*;
 use triangulate_model::DocId;
+
+use docs::{Doc, Docs};
 
 use super::{features, Features, StoryOptions};
 use crate::{Analysed, StoryEvent};
@@ -32,22 +37,64 @@ const MEMBER_TERMS: usize = 64;
 /// Stories besides the one it joins that an article above the threshold for several may bridge.
 const BRIDGES: usize = 3;
 
+/// The index's maps are keyed by small integers and its own strings, none chosen by an attacker
+/// who could aim for collisions, and are probed for every term of every article: a multiplying
+/// hasher costs a fraction of SipHash.
+#[derive(Default)]
+struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        // The last multiply leaves the low bits weak; fold the high ones in.
+        let x = self.0;
+        (x ^ (x >> 32)).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (x >> 29)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3);
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u16(&mut self, n: u16) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(26) ^ n).wrapping_mul(0x517C_C1B7_2722_0A95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+type Fast = BuildHasherDefault<FastHasher>;
+
 /// A document of a story, as the story remembers it.
 #[derive(Debug, Clone)]
 struct Member {
-    doc: DocId,
+    doc: Doc,
     day: Option<i64>,
     /// The heaviest terms of its vector when it joined, by decreasing weight.
-    vector: Vec<(u32, f32)>,
+    vector: Box<[(u32, f32)]>,
     /// The document it copies, when it joined as a copy: a split never separates the two.
-    original: Option<DocId>,
+    original: Option<Doc>,
 }
 
 /// One story's running state.
 #[derive(Debug, Clone)]
 struct Story {
     key: String,
-    centroid: HashMap<u32, f32>,
+    centroid: HashMap<u32, f32, Fast>,
     norm: f32,
     first_day: Option<i64>,
     last_day: Option<i64>,
@@ -61,7 +108,7 @@ impl Story {
     fn new(key: String) -> Self {
         Story {
             key,
-            centroid: HashMap::new(),
+            centroid: HashMap::default(),
             norm: 0.0,
             first_day: None,
             last_day: None,
@@ -139,16 +186,17 @@ impl Story {
 #[derive(Debug, Clone)]
 pub struct StoryIndex {
     options: StoryOptions,
-    vocabulary: HashMap<String, u32>,
+    vocabulary: HashMap<String, u32, Fast>,
     languages: HashMap<String, u16>,
     /// Document frequency per (language, term): a term frequent in its own language weighs
     /// little, so function words of languages without a stop list do not make stories.
-    df: HashMap<(u16, u32), u32>,
+    df: HashMap<(u16, u32), u32, Fast>,
     docs_per_language: Vec<u32>,
     stories: Vec<Story>,
     by_key: HashMap<String, usize>,
-    postings: HashMap<u32, Vec<u32>>,
-    story_of: HashMap<DocId, usize>,
+    postings: HashMap<u32, Vec<u32>, Fast>,
+    /// Every document added, with its story.
+    docs: Docs,
     /// Merges and splits not yet taken by [`StoryIndex::take_events`].
     events: Vec<StoryEvent>,
 }
@@ -157,14 +205,14 @@ impl StoryIndex {
     pub fn new(options: StoryOptions) -> Self {
         StoryIndex {
             options,
-            vocabulary: HashMap::new(),
+            vocabulary: HashMap::default(),
             languages: HashMap::new(),
-            df: HashMap::new(),
+            df: HashMap::default(),
             docs_per_language: Vec::new(),
             stories: Vec::new(),
             by_key: HashMap::new(),
-            postings: HashMap::new(),
-            story_of: HashMap::new(),
+            postings: HashMap::default(),
+            docs: Docs::default(),
             events: Vec::new(),
         }
     }
@@ -195,7 +243,8 @@ impl StoryIndex {
                 Some(&s) => s,
                 None => index.open((*key).to_string()),
             };
-            index.join(s, &doc.article.id, &vector, f.day);
+            let d = index.docs.insert(&doc.article.id, s);
+            index.join(s, d, &vector, f.day);
         }
         index
     }
@@ -212,6 +261,44 @@ impl StoryIndex {
         self.len() == 0
     }
 
+    /// Number of documents added.
+    pub fn docs(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Bytes the index holds (an estimate from lengths and capacities, allocator overhead
+    /// aside), for reporting memory per document.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        // A hash map entry costs its key and value plus one control byte.
+        let map = |cap: usize, entry: usize| cap * (entry + 1);
+        let stories: usize = self
+            .stories
+            .iter()
+            .map(|s| {
+                s.key.capacity()
+                    + map(s.centroid.capacity(), 8)
+                    + s.indexed.capacity() * 4
+                    + s.members.capacity() * size_of::<Member>()
+                    + s.members.iter().map(|m| m.vector.len() * 8).sum::<usize>()
+            })
+            .sum();
+        stories
+            + self.stories.capacity() * size_of::<Story>()
+            + map(self.vocabulary.capacity(), size_of::<(String, u32)>())
+            + self.vocabulary.keys().map(String::capacity).sum::<usize>()
+            + map(self.df.capacity(), size_of::<((u16, u32), u32)>())
+            + map(self.by_key.capacity(), size_of::<(String, usize)>())
+            + self.by_key.keys().map(String::capacity).sum::<usize>()
+            + map(self.postings.capacity(), size_of::<(u32, Vec<u32>)>())
+            + self
+                .postings
+                .values()
+                .map(|p| p.capacity() * 4)
+                .sum::<usize>()
+            + self.docs.heap_bytes()
+    }
+
     /// The merges and splits done since the last call, oldest first. Their documents are already
     /// re-pointed: [`StoryIndex::assignments`] and [`StoryIndex::story_of`] give the new keys.
     pub fn take_events(&mut self) -> Vec<StoryEvent> {
@@ -220,17 +307,17 @@ impl StoryIndex {
 
     /// The story key a document was assigned to, if it has been added.
     pub fn story_of(&self, doc: &DocId) -> Option<&str> {
-        self.story_of
-            .get(doc)
-            .map(|&s| self.stories[s].key.as_str())
+        self.docs
+            .find(doc)
+            .map(|d| self.stories[self.docs.story(d)].key.as_str())
     }
 
     /// Every (document, story key) assignment, for the store's `put_story_assignment`.
     pub fn assignments(&self) -> Vec<(DocId, String)> {
         let mut all: Vec<(DocId, String)> = self
-            .story_of
-            .iter()
-            .map(|(d, &s)| (d.clone(), self.stories[s].key.clone()))
+            .docs
+            .all()
+            .map(|(d, s)| (DocId(d.to_string()), self.stories[s].key.clone()))
             .collect();
         all.sort();
         all
@@ -243,7 +330,8 @@ impl StoryIndex {
     /// batch merges or splits it (see [`StoryIndex::take_events`]). Returns the story key of each
     /// input article after those changes.
     pub fn add_batch(&mut self, docs: &[&Analysed], original: &[Option<DocId>]) -> Vec<String> {
-        let feats: Vec<Features> = docs.iter().map(|d| features(d, &self.options)).collect();
+        let options = self.options;
+        let feats: Vec<Features> = docs.par_iter().map(|d| features(d, &options)).collect();
         self.add_features(docs, &feats, original)
     }
 
@@ -255,7 +343,7 @@ impl StoryIndex {
         original: &[Option<DocId>],
     ) -> Vec<String> {
         let fresh: Vec<usize> = (0..docs.len())
-            .filter(|&i| !self.story_of.contains_key(&docs[i].article.id))
+            .filter(|&i| self.docs.find(&docs[i].article.id).is_none())
             .collect();
         let mut ids: Vec<Vec<u32>> = vec![Vec::new(); docs.len()];
         for &i in &fresh {
@@ -289,18 +377,20 @@ impl StoryIndex {
         order.dedup_by(|a, b| docs[*a].article.id == docs[*b].article.id);
         let mut touched: Vec<usize> = Vec::new();
         let mut bridges: Vec<(usize, usize)> = Vec::new();
+        let mut scratch = Scratch::default();
         for i in order {
-            if self.story_of.contains_key(&docs[i].article.id) {
+            if self.docs.find(&docs[i].article.id).is_some() {
                 continue;
             }
             let vector = self.vector(&feats[i], &ids[i]);
-            let copied = original
+            let copied_doc = original
                 .get(i)
                 .and_then(Option::as_ref)
-                .and_then(|o| self.story_of.get(o).copied());
+                .and_then(|o| self.docs.find(o));
+            let copied = copied_doc.map(|d| self.docs.story(d));
             let above = match copied {
                 Some(_) => Vec::new(),
-                None => self.above(&vector, feats[i].day),
+                None => self.above(&vector, feats[i].day, &mut scratch),
             };
             let s = match copied.or_else(|| above.first().map(|&(s, _)| s)) {
                 Some(s) => s,
@@ -315,10 +405,11 @@ impl StoryIndex {
                     .map(|&(other, _)| (s, other)),
             );
             touched.push(s);
-            self.join(s, &docs[i].article.id, &vector, feats[i].day);
-            if copied.is_some() {
+            let d = self.docs.insert(&docs[i].article.id, s);
+            self.join(s, d, &vector, feats[i].day);
+            if copied_doc.is_some() {
                 if let Some(member) = self.stories[s].members.last_mut() {
-                    member.original = original.get(i).cloned().flatten();
+                    member.original = copied_doc;
                 }
             }
         }
@@ -335,8 +426,14 @@ impl StoryIndex {
         f.terms
             .iter()
             .map(|(term, _)| {
-                let next = self.vocabulary.len() as u32;
-                let id = *self.vocabulary.entry(term.clone()).or_insert(next);
+                let id = match self.vocabulary.get(term.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.vocabulary.len() as u32;
+                        self.vocabulary.insert(term.clone(), id);
+                        id
+                    }
+                };
                 *self.df.entry((lang, id)).or_default() += 1;
                 id
             })
@@ -392,13 +489,18 @@ impl StoryIndex {
     }
 
     /// The candidate stories above the threshold, most similar first (lowest index on ties).
-    fn above(&self, vector: &[(u32, f32)], day: Option<i64>) -> Vec<(usize, f32)> {
-        let mut hits: HashMap<u32, f32> = HashMap::new();
+    fn above(
+        &self,
+        vector: &[(u32, f32)],
+        day: Option<i64>,
+        scratch: &mut Scratch,
+    ) -> Vec<(usize, f32)> {
+        scratch.clear(self.stories.len());
         for (t, w) in vector.iter().take(QUERY_TERMS) {
             if let Some(stories) = self.postings.get(t) {
                 for &s in stories {
                     // Postings of a merged story count for the story it went into.
-                    *hits.entry(self.live(s as usize) as u32).or_default() += w;
+                    scratch.add(self.live(s as usize), *w);
                 }
             }
         }
@@ -407,11 +509,11 @@ impl StoryIndex {
         if self.stories.len() <= CANDIDATES {
             for s in 0..self.stories.len() {
                 if self.stories[s].merged_into.is_none() {
-                    hits.entry(s as u32).or_default();
+                    scratch.add(s, 0.0);
                 }
             }
         }
-        let mut candidates: Vec<(u32, f32)> = hits.into_iter().collect();
+        let mut candidates: Vec<(u32, f32)> = scratch.hits();
         candidates.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(CANDIDATES);
         let mut above: Vec<(usize, f32)> = candidates
@@ -447,16 +549,16 @@ impl StoryIndex {
         s
     }
 
-    fn join(&mut self, s: usize, doc: &DocId, vector: &[(u32, f32)], day: Option<i64>) {
+    fn join(&mut self, s: usize, doc: Doc, vector: &[(u32, f32)], day: Option<i64>) {
         let story = &mut self.stories[s];
         story.add(vector, day);
         story.members.push(Member {
-            doc: doc.clone(),
+            doc,
             day,
             vector: vector.iter().take(MEMBER_TERMS).copied().collect(),
             original: None,
         });
-        self.story_of.insert(doc.clone(), s);
+        self.docs.set_story(doc, s);
         self.reindex(s);
     }
 
@@ -477,5 +579,44 @@ impl StoryIndex {
                 list.drain(..list.len() - POSTINGS_CAP);
             }
         }
+    }
+}
+
+/// Candidate scores of one lookup, by story: a dense array reused across the articles of a
+/// batch (a hash map per article cost more than the scoring), with the stories it touched.
+#[derive(Debug, Default)]
+struct Scratch {
+    score: Vec<f32>,
+    seen: Vec<bool>,
+    touched: Vec<u32>,
+}
+
+impl Scratch {
+    /// Resets the scores of the last lookup and makes room for `stories` stories.
+    fn clear(&mut self, stories: usize) {
+        for &s in &self.touched {
+            self.score[s as usize] = 0.0;
+            self.seen[s as usize] = false;
+        }
+        self.touched.clear();
+        if self.score.len() < stories {
+            self.score.resize(stories, 0.0);
+            self.seen.resize(stories, false);
+        }
+    }
+
+    fn add(&mut self, s: usize, w: f32) {
+        if !self.seen[s] {
+            self.seen[s] = true;
+            self.touched.push(s as u32);
+        }
+        self.score[s] += w;
+    }
+
+    fn hits(&self) -> Vec<(u32, f32)> {
+        self.touched
+            .iter()
+            .map(|&s| (s, self.score[s as usize]))
+            .collect()
     }
 }

@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use triangulate_model::DocId;
 
-use super::{Member, StoryIndex};
+use super::{Doc, Fast, Member, StoryIndex};
 use crate::StoryEvent;
 
 /// Documents each side of a split must hold: a single outlier is left where it joined.
@@ -28,7 +28,7 @@ const SPLIT_MAX_MEMBERS: usize = 256;
 const SPLIT_ROUNDS: usize = 8;
 
 /// A sparse vector as a map, for dot products against many vectors.
-type Dense = HashMap<u32, f32>;
+type Dense = HashMap<u32, f32, Fast>;
 
 impl StoryIndex {
     /// Merges the stories `bridges` joined when their centroids agree, then splits the stories
@@ -132,7 +132,7 @@ impl StoryIndex {
         // The old key keeps leading somewhere, so that no later story is given it.
         self.by_key.insert(from_key.clone(), into);
         for member in &members {
-            self.story_of.insert(member.doc.clone(), into);
+            self.docs.set_story(member.doc, into);
         }
         let docs = members.len();
         let target = &mut self.stories[into];
@@ -173,7 +173,7 @@ impl StoryIndex {
             .iter()
             .map(|v| dot_sparse(v, &units[second]) > dot_sparse(v, &units[first]))
             .collect();
-        let mut sums = (Dense::new(), Dense::new());
+        let mut sums = (Dense::default(), Dense::default());
         for _ in 0..SPLIT_ROUNDS {
             sums = (sum(&units, &side, false), sum(&units, &side, true));
             let norms = (norm(&sums.0), norm(&sums.1));
@@ -190,17 +190,17 @@ impl StoryIndex {
             side = next;
         }
         // A copy goes where its original goes, whatever its words say.
-        let position: HashMap<&DocId, usize> = story
+        let position: HashMap<Doc, usize> = story
             .members
             .iter()
             .enumerate()
-            .map(|(i, m)| (&m.doc, i))
+            .map(|(i, m)| (m.doc, i))
             .collect();
         let mut moved = false;
         for _ in 0..n {
             let mut changed = false;
             for (i, member) in story.members.iter().enumerate() {
-                let of = member.original.as_ref().and_then(|o| position.get(o));
+                let of = member.original.and_then(|o| position.get(&o));
                 if let Some(&o) = of {
                     if side[i] != side[o] {
                         side[i] = side[o];
@@ -259,7 +259,7 @@ impl StoryIndex {
             }
         }
         for member in &moved {
-            for &(t, w) in &member.vector {
+            for &(t, w) in member.vector.iter() {
                 if let Some(c) = story.centroid.get_mut(&t) {
                     *c -= w;
                 }
@@ -279,11 +279,12 @@ impl StoryIndex {
         let Some(head) = moved.first() else {
             return;
         };
-        let t = self.open(super::super::story_id(std::iter::once(&head.doc)));
+        let head = self.docs.id(head.doc);
+        let t = self.open(super::super::story_id(std::iter::once(&head)));
         for member in &moved {
-            self.join(t, &member.doc, &member.vector, member.day);
+            self.join(t, member.doc, &member.vector, member.day);
         }
-        let mut docs: Vec<_> = moved.into_iter().map(|m| m.doc).collect();
+        let mut docs: Vec<DocId> = moved.into_iter().map(|m| self.docs.id(m.doc)).collect();
         docs.sort();
         self.events.push(StoryEvent::Split {
             from,
@@ -351,7 +352,7 @@ fn norm(vector: &Dense) -> f32 {
 
 /// The sum of the vectors on side `which`.
 fn sum(units: &[Vec<(u32, f32)>], side: &[bool], which: bool) -> Dense {
-    let mut total = Dense::new();
+    let mut total = Dense::default();
     for (v, _) in units.iter().zip(side).filter(|(_, &s)| s == which) {
         for &(t, w) in v {
             *total.entry(t).or_default() += w;
