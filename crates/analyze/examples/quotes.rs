@@ -1,4 +1,5 @@
-//! Prints the quotes found in standard input, one per line: kind, content, speaker and cue.
+//! Prints the quotes found in standard input, one per line: kind, content, speaker and cue,
+//! then the entity mentions with their kinds.
 //! `cargo run -p triangulate-analyze --example quotes < text`.
 
 use std::io::Read;
@@ -39,6 +40,15 @@ fn main() {
             slice(Some(q.span)),
             slice(q.speaker_span),
             slice(q.cue)
+        );
+    }
+    for m in &analysis.mentions {
+        println!(
+            "mention\t[{}]\t{:?}\t{:?}\tentity {}",
+            slice(Some(m.span)),
+            m.form,
+            m.kind,
+            m.entity
         );
     }
 }

@@ -224,8 +224,43 @@ fn score_language(dir: &Path) -> Result<LanguageResult, EvalError> {
             .filter(|m| m.sentence <= LAST_FULL_SENTENCE)
             .collect();
         score_doc(doc, scored, neutral, &predicted, &mut result);
+        if std::env::var_os("MEANTIME_ERRORS").is_some() {
+            print_errors(key, doc, scored, &predicted);
+        }
     }
     Ok(result)
+}
+
+/// Development aid (`MEANTIME_ERRORS=1`): each gold name mention no prediction matches exactly
+/// with its type, and each prediction no gold mention matches, one per line on standard error.
+fn print_errors(key: &str, doc: &Doc, gold: &[TokMention], predicted: &[TokMention]) {
+    let show = |m: &TokMention| {
+        let toks = &doc.tokens[m.sentence];
+        match (toks.get(m.first), toks.get(m.last)) {
+            (Some(a), Some(b)) => doc.text.get(a.0..b.1).unwrap_or("").replace('\n', " "),
+            _ => String::new(),
+        }
+    };
+    for g in gold {
+        let typed = predicted.iter().find(|p| exact(doc, g, p));
+        match typed {
+            Some(p) if p.kind == g.kind => {}
+            Some(p) => eprintln!("TYPE\t{}\t{} as {}\t{key}", show(g), g.kind, p.kind),
+            None => {
+                let near = predicted
+                    .iter()
+                    .find(|p| p.sentence == g.sentence && p.first <= g.last && g.first <= p.last)
+                    .map(show)
+                    .unwrap_or_default();
+                eprintln!("MISS\t{}\t{}\tours={near}\t{key}", show(g), g.kind);
+            }
+        }
+    }
+    for p in predicted {
+        if !gold.iter().any(|g| exact(doc, g, p) || head(g, p)) {
+            eprintln!("SPUR\t{}\t{}\t{key}", show(p), p.kind);
+        }
+    }
 }
 
 /// The token range a byte span covers.

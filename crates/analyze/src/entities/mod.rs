@@ -544,7 +544,9 @@ fn classify(toks: &[Token], name: &[usize], c: &mut Candidate) {
         .as_deref()
         .is_some_and(|r| r.split(' ').any(|w| is_title(w) && !lower_in(ORG_WORDS, w)));
     let org_context = organisation_context(toks, name, c.sentence);
-    let (kind, sure) = if lexicon::is_place(&c.text) {
+    let (kind, sure) = if lexicon::names_a_thing(words) {
+        (EntityKind::Other, true)
+    } else if lexicon::is_place(&c.text) {
         (EntityKind::Location, true)
     } else if words.len() == 1 && lexicon::nation_of_adjective(first).is_some() {
         (EntityKind::Group, true)

@@ -6,6 +6,7 @@ mod function;
 mod organisations;
 mod people;
 mod places;
+mod things;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -14,6 +15,7 @@ pub use function::*;
 pub use organisations::*;
 pub use people::*;
 pub use places::*;
+pub use things::*;
 
 /// The word lists looked up by [`lower_in`], each given one bit of the index.
 fn indexed_lists() -> [&'static [&'static str]; 21] {
