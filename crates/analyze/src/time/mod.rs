@@ -9,6 +9,7 @@ mod grammar;
 mod lexicon;
 mod measure;
 mod resolve;
+mod starters;
 #[cfg(test)]
 mod tests;
 
@@ -57,6 +58,10 @@ pub fn find(text: &str, sentences: &[Span], anchor: Option<Anchor>) -> Vec<TimeE
     let mut reference: Option<resolve::Reference> = None;
     let mut i = 0;
     while i < toks.len() {
+        if toks[i].class == Class::Word && !starters::may_start(&toks[i].low) {
+            i += 1;
+            continue;
+        }
         let Some((end, sem)) = grammar::match_at(&toks, i) else {
             i += 1;
             continue;
