@@ -12,21 +12,7 @@ fn main() {
         eprintln!("cannot read standard input: {e}");
         std::process::exit(1);
     }
-    let article = Article {
-        id: DocId::of_bytes(text.as_bytes()),
-        origin: "stdin".into(),
-        url: None,
-        canonical_url: None,
-        title: None,
-        outlet: None,
-        authors: vec![],
-        published: None,
-        modified: None,
-        language: None,
-        reprint: None,
-        text,
-        blocks: vec![],
-    };
+    let article = Article::new(DocId::of_bytes(text.as_bytes()), "stdin", text);
     let analysis = triangulate_analyze::analyze(&article);
     let slice = |s: Option<triangulate_model::Span>| {
         s.and_then(|s| s.slice(&article.text))

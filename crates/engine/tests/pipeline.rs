@@ -105,21 +105,7 @@ proptest::proptest! {
             .iter()
             .enumerate()
             .map(|(i, text)| {
-                let article = Article {
-                    id: DocId(format!("d{i}")),
-                    origin: format!("t{i}"),
-                    url: None,
-                    canonical_url: None,
-                    title: None,
-                    outlet: None,
-                    authors: vec![],
-                    published: None,
-                    modified: None,
-                    language: None,
-                    reprint: None,
-                    text: text.clone(),
-                    blocks: vec![],
-                };
+                let article = Article::new(DocId(format!("d{i}")), format!("t{i}"), text.clone());
                 let analysis = triangulate_analyze::analyze(&article);
                 Analysed { article, analysis }
             })

@@ -108,21 +108,11 @@ pub fn run_split(data: &Path, split: &str, out: &mut dyn Write) -> Result<Figure
 }
 
 fn article_of(path: &Path, text: String) -> Article {
-    Article {
-        id: DocId::of_bytes(text.as_bytes()),
-        origin: path.display().to_string(),
-        url: None,
-        canonical_url: None,
-        title: None,
-        outlet: None,
-        authors: vec![],
-        published: None,
-        modified: None,
-        language: None,
-        reprint: None,
+    Article::new(
+        DocId::of_bytes(text.as_bytes()),
+        path.display().to_string(),
         text,
-        blocks: vec![],
-    }
+    )
 }
 
 /// (text file, chosen annotation file) pairs of a split, in name order.

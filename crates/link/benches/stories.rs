@@ -51,21 +51,7 @@ fn corpus(n: usize) -> Vec<Analysed> {
                 text.push_str(&format!("{w} {v}{} ", story % 97));
             }
             Analysed {
-                article: Article {
-                    id: DocId(format!("d{i:08}")),
-                    origin: format!("bench:{i}"),
-                    url: None,
-                    canonical_url: None,
-                    title: None,
-                    outlet: None,
-                    authors: vec![],
-                    published: None,
-                    modified: None,
-                    language: None,
-                    reprint: None,
-                    text,
-                    blocks: vec![],
-                },
+                article: Article::new(DocId(format!("d{i:08}")), format!("bench:{i}"), text),
                 analysis: Analysis::default(),
             }
         })

@@ -29,22 +29,12 @@ const ORCHARD: &str = "A late frost in the Ambervale valley destroyed most of th
 fn doc(id: &str, outlet: &str, date: Option<&str>, text: &str) -> Analysed {
     Analysed {
         article: Article {
-            id: DocId(id.into()),
-            origin: id.into(),
-            url: None,
-            canonical_url: None,
-            title: None,
             outlet: Some(outlet.into()),
-            authors: vec![],
             published: date.map(|d| Dated {
                 value: d.into(),
                 provenance: Provenance::Given,
             }),
-            modified: None,
-            language: None,
-            reprint: None,
-            text: text.into(),
-            blocks: vec![],
+            ..Article::new(DocId(id.into()), id, text)
         },
         analysis: Analysis::default(),
     }

@@ -10,22 +10,11 @@ use triangulate_model::{Analysis, Article, Dated, DocId, Provenance};
 fn doc(id: &str, date: &str, text: &str) -> Analysed {
     Analysed {
         article: Article {
-            id: DocId(id.into()),
-            origin: id.into(),
-            url: None,
-            canonical_url: None,
-            title: None,
-            outlet: None,
-            authors: vec![],
             published: Some(Dated {
                 value: date.into(),
                 provenance: Provenance::Given,
             }),
-            modified: None,
-            language: None,
-            reprint: None,
-            text: text.into(),
-            blocks: vec![],
+            ..Article::new(DocId(id.into()), id, text)
         },
         analysis: Analysis::default(),
     }

@@ -103,6 +103,28 @@ pub struct Article {
     pub blocks: Vec<Block>,
 }
 
+impl Article {
+    /// An article of `text` alone, with nothing known about it but its id and origin; the
+    /// optional fields can be set afterwards or with struct update syntax.
+    pub fn new(id: DocId, origin: impl Into<String>, text: impl Into<String>) -> Article {
+        Article {
+            id,
+            origin: origin.into(),
+            url: None,
+            canonical_url: None,
+            title: None,
+            outlet: None,
+            authors: vec![],
+            published: None,
+            modified: None,
+            language: None,
+            reprint: None,
+            text: text.into(),
+            blocks: vec![],
+        }
+    }
+}
+
 /// English month names in calendar order, lower case: what the date readers of extraction and
 /// linking match written dates against ("Oct. 3", "3 October").
 pub const MONTH_NAMES: [&str; 12] = [

@@ -2,21 +2,7 @@ use super::*;
 use triangulate_model::DocId;
 
 fn article(id: &str, text: &str) -> Article {
-    Article {
-        id: DocId(id.into()),
-        origin: id.into(),
-        url: None,
-        canonical_url: None,
-        title: None,
-        outlet: None,
-        authors: vec![],
-        published: None,
-        modified: None,
-        language: None,
-        reprint: None,
-        text: text.into(),
-        blocks: vec![],
-    }
+    Article::new(DocId(id.into()), id, text)
 }
 
 fn entity_named<'a>(r: &'a Resolution, alias: &str) -> Vec<&'a Entity> {
