@@ -72,6 +72,15 @@ impl Reference {
         }
         Some(Reference { year, month, day })
     }
+
+    /// The TIMEX3 value, as precise as the date was named.
+    pub(super) fn value(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => year_str(self.year),
+        }
+    }
 }
 
 pub(super) struct Resolved {
@@ -382,14 +391,7 @@ pub(super) fn resolve(sem: &Sem, ctx: &Ctx) -> Resolved {
             )
         }
         Sem::Then { since } => match ctx.reference {
-            Some(r) => {
-                let v = match (r.month, r.day) {
-                    (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", r.year),
-                    (Some(m), None) => format!("{:04}-{m:02}", r.year),
-                    _ => year_str(r.year),
-                };
-                done(Date, v, "the date last named".into())
-            }
+            Some(r) => done(Date, r.value(), "the date last named".into()),
             None => done(
                 Date,
                 if *since { "PAST_REF" } else { "FUTURE_REF" }.into(),
@@ -586,35 +588,31 @@ fn resolve_anaphor(unit: Unit, offset: i32, ctx: &Ctx) -> Resolved {
     let ref_month = ctx
         .reference
         .and_then(|r| NaiveDate::from_ymd_opt(r.year, r.month?, 1));
-    let shown = |r: Reference| match (r.month, r.day) {
-        (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", r.year),
-        (Some(m), None) => format!("{:04}-{m:02}", r.year),
-        _ => year_str(r.year),
-    };
     let from_ref = |v: String, r: Reference| {
         done(
             TimeKind::Date,
             v,
-            format!("{unit:?} {offset:+} from the date last named, {}", shown(r)),
+            format!(
+                "{unit:?} {offset:+} from the date last named, {}",
+                r.value()
+            ),
         )
     };
-    match (unit, ctx.reference) {
-        (Unit::Year, Some(r)) => return from_ref(year_str(r.year + offset), r),
-        (Unit::Month, Some(r)) if ref_month.is_some() => {
-            let (y, m) = shift_month(ref_month.unwrap_or_default(), offset);
+    match (unit, ctx.reference, ref_month, ref_day) {
+        (Unit::Year, Some(r), _, _) => return from_ref(year_str(r.year + offset), r),
+        (Unit::Month, Some(r), Some(month), _) => {
+            let (y, m) = shift_month(month, offset);
             return from_ref(format!("{y:04}-{m:02}"), r);
         }
-        (Unit::Quarter, Some(r)) if ctx.quarter_ref.is_none() && ref_month.is_some() => {
-            let (y, q) = shift_quarter(quarter_of(ref_month.unwrap_or_default()), offset);
+        (Unit::Quarter, Some(r), Some(month), _) if ctx.quarter_ref.is_none() => {
+            let (y, q) = shift_quarter(quarter_of(month), offset);
             return from_ref(format!("{y:04}-Q{q}"), r);
         }
-        (Unit::Week, Some(r)) if ref_day.is_some() => {
-            let d = ref_day.unwrap_or_default() + Duration::days(7 * i64::from(offset));
-            return from_ref(iso_week(d), r);
+        (Unit::Week, Some(r), _, Some(day)) => {
+            return from_ref(iso_week(day + Duration::days(7 * i64::from(offset))), r);
         }
-        (Unit::Day, Some(r)) if ref_day.is_some() => {
-            let d = ref_day.unwrap_or_default() + Duration::days(i64::from(offset));
-            return from_ref(ymd(d), r);
+        (Unit::Day, Some(r), _, Some(day)) => {
+            return from_ref(ymd(day + Duration::days(i64::from(offset))), r);
         }
         _ => {}
     }
