@@ -281,18 +281,22 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Closes the nearest open element named in `names`, unless a `stops` element or the scan
+    /// Closes the nearest open element that is a `target`, unless a `stop` element or the scan
     /// bound comes first. Returns whether one was closed.
-    fn close_named(&mut self, names: &[&str], stops: &[&str]) -> bool {
+    fn close_nearest(
+        &mut self,
+        target: impl Fn(&str) -> bool,
+        stop: impl Fn(&str) -> bool,
+    ) -> bool {
         let found = self
             .stack
             .iter()
             .enumerate()
             .rev()
             .take(SCAN_LIMIT)
-            .find(|(_, (_, n))| names.contains(&n.as_ref()) || stops.contains(&n.as_ref()));
+            .find(|(_, (_, n))| target(n) || stop(n));
         match found {
-            Some((depth, (_, n))) if names.contains(&n.as_ref()) => {
+            Some((depth, (_, n))) if target(n) => {
                 self.pop_to(depth);
                 true
             }
@@ -300,42 +304,26 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Closes the nearest open element named in `names`, unless a `stops` element or the scan
+    /// bound comes first. Returns whether one was closed.
+    fn close_named(&mut self, names: &[&str], stops: &[&str]) -> bool {
+        self.close_nearest(|n| names.contains(&n), |n| stops.contains(&n))
+    }
+
     /// Closes an open paragraph unless a scope boundary stands between.
     fn close_p(&mut self) {
         if self.open[Tracked::P as usize] == 0 {
             return;
         }
-        let found = self
-            .stack
-            .iter()
-            .enumerate()
-            .rev()
-            .take(SCAN_LIMIT)
-            .find(|(_, (_, n))| n == "p" || scope_boundary(n) || n == "button");
-        if let Some((depth, (_, n))) = found {
-            if n == "p" {
-                self.pop_to(depth);
-            }
-        }
+        self.close_nearest(|n| n == "p", |n| scope_boundary(n) || n == "button");
     }
 
     /// Closes a list item (or `dd`/`dt`) when another starts, stopping at other blocks.
     fn close_item(&mut self, items: &[&str]) {
-        let found = self
-            .stack
-            .iter()
-            .enumerate()
-            .rev()
-            .take(SCAN_LIMIT)
-            .find(|(_, (_, n))| {
-                items.contains(&n.as_ref())
-                    || (special(n) && !matches!(n.as_ref(), "address" | "div" | "p"))
-            });
-        if let Some((depth, (_, n))) = found {
-            if items.contains(&n.as_ref()) {
-                self.pop_to(depth);
-            }
-        }
+        self.close_nearest(
+            |n| items.contains(&n),
+            |n| special(n) && !matches!(n, "address" | "div" | "p"),
+        );
     }
 
     fn start_tag(&mut self, name: Cow<'a, str>, attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>) {
@@ -429,18 +417,7 @@ impl<'a> Builder<'a> {
             }
             _ => {
                 // An inline end tag closes its element unless a block stands between.
-                let found = self
-                    .stack
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .take(SCAN_LIMIT)
-                    .find(|(_, (_, n))| n == name || special(n));
-                if let Some((depth, (_, n))) = found {
-                    if n == name {
-                        self.pop_to(depth);
-                    }
-                }
+                self.close_nearest(|n| n == name, special);
             }
         }
     }
