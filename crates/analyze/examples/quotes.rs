@@ -1,5 +1,5 @@
 //! Prints the quotes found in standard input, one per line: kind, content, speaker and cue,
-//! then the entity mentions with their kinds.
+//! then the entity mentions with their kinds and roles, then the labels.
 //! `cargo run -p triangulate-analyze --example quotes < text`.
 
 use std::io::Read;
@@ -30,11 +30,15 @@ fn main() {
     }
     for m in &analysis.mentions {
         println!(
-            "mention\t[{}]\t{:?}\t{:?}\tentity {}",
+            "mention\t[{}]\t{:?}\t{:?}\tentity {}\trole {}",
             slice(Some(m.span)),
             m.form,
             m.kind,
-            m.entity
+            m.entity,
+            m.role.as_deref().unwrap_or("-")
         );
+    }
+    for l in &analysis.labels {
+        println!("label\t[{}]\t{:?}", l.text, l.target);
     }
 }

@@ -170,19 +170,217 @@ const EVENT_NOUNS: &[&str] = &[
     "coup",
     "takeover",
     "intervention",
+    "summit",
+    "meeting",
+    "meetings",
+    "talks",
+    "negotiations",
+    "visit",
+    "trip",
+    "encounter",
+    "investigation",
+    "probe",
+    "inquiry",
+    "hearing",
+    "testimony",
+    "trial",
+    "indictment",
+    "election",
+    "interference",
+    "meddling",
+    "collusion",
+    "hacking",
+    "cyberattack",
+    "deal",
+    "agreement",
+    "treaty",
+    "accord",
+    "sanctions",
+    "tariffs",
+    "shooting",
+    "bombing",
+    "explosion",
+    "rally",
+    "march",
+    "caravan",
+    "deportation",
+    "firing",
+    "dismissal",
+    "resignation",
+    "launch",
+    "test",
+    "tests",
+    "denuclearization",
+    "withdrawal",
+    "exemption",
+    "ceasefire",
+    "truce",
+    "dialogue",
 ];
 
 /// Words that open an apposition after a name: "X, the embattled port director, ...".
 const APPOSITION_OPENERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their"];
 /// Words that end the label part of an apposition ("a veteran administrator who has ...").
 const APPOSITION_STOPS: &[&str] = &["who", "which", "that", "whose", "said", "says", "told"];
+/// Nouns for the people and bodies that act for a country, a people, an organisation or a person:
+/// "Russian officials", "the North Korean regime", "U.S. troops", "the Trump administration". Which of them an outlet picks ("regime" or "government")
+/// is part of how it frames the country.
+const ACTING_FOR: &[&str] = &[
+    "government",
+    "governments",
+    "regime",
+    "administration",
+    "authorities",
+    "officials",
+    "official",
+    "leadership",
+    "forces",
+    "troops",
+    "military",
+    "army",
+    "soldiers",
+    "diplomats",
+    "diplomat",
+    "envoy",
+    "envoys",
+    "delegation",
+    "negotiators",
+    "representatives",
+    "counterpart",
+    "counterparts",
+    "side",
+    "media",
+    "intelligence",
+    "spies",
+    "spy",
+    "agents",
+    "operatives",
+    "hackers",
+    "lawmakers",
+    "officers",
+    "security",
+    "campaign",
+    "team",
+    "aides",
+    "allies",
+    "associates",
+    "lawyers",
+    "supporters",
+    "staff",
+    "employees",
+];
+/// Most lower-case words between a country and the noun of those acting for it ("Russian
+/// military intelligence officers").
+const ACTING_FOR_MODIFIERS: usize = 2;
 /// Longest apposition taken as a label, in words.
 const APPOSITION_MAX_WORDS: usize = 6;
 /// Words before the modifier slot of an event noun that are not modifiers.
 const NOT_MODIFIERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "of", "in", "on", "by",
-    "to", "for", "and", "or", "as", "at", "with", "after", "before", "into", "over", "is", "was",
-    "were", "are", "be", "been", "new", "first", "last",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "of",
+    "in",
+    "on",
+    "by",
+    "to",
+    "for",
+    "and",
+    "or",
+    "as",
+    "at",
+    "with",
+    "after",
+    "before",
+    "into",
+    "over",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "new",
+    "first",
+    "last",
+    "without",
+    "about",
+    "during",
+    "through",
+    "against",
+    "under",
+    "between",
+    "amid",
+    "despite",
+    "since",
+    "until",
+    "from",
+    "within",
+    "per",
+    "not",
+    "no",
+    "any",
+    "all",
+    "more",
+    "resume",
+    "resumed",
+    "hold",
+    "held",
+    "holds",
+    "begin",
+    "began",
+    "end",
+    "ended",
+    "ends",
+    "start",
+    "started",
+    "join",
+    "joined",
+    "call",
+    "called",
+    "calls",
+    "halt",
+    "halted",
+    "suspend",
+    "continue",
+    "reach",
+    "reached",
+    "sign",
+    "signed",
+    "seek",
+    "sought",
+    "want",
+    "wants",
+    "wanted",
+    "plan",
+    "plans",
+    "attend",
+    "attended",
+    "announce",
+    "announced",
+    "agree",
+    "agreed",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "did",
+    "do",
+    "does",
 ];
 
 /// Finds labels in `text` attached to `mentions` or to the event.
@@ -212,6 +410,7 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
     }
     for mention in mentions {
         labels.extend(apposition(text, sentences, mention));
+        labels.extend(acting_for(text, mention));
         // A description in place of a name ("the embattled port chief") is itself the outlet's
         // word choice for that actor.
         // "The union" or "the local union" names an organisation without judging it; "the
@@ -238,6 +437,18 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
             }
         }
     }
+    // "Ostria's regime" frames the country; the loaded noun inside it is not a second label.
+    let entity_spans: Vec<Span> = labels
+        .iter()
+        .filter(|l| l.target != LabelTarget::Event)
+        .map(|l| l.span)
+        .collect();
+    labels.retain(|l| {
+        l.target != LabelTarget::Event
+            || !entity_spans
+                .iter()
+                .any(|s| s.start <= l.span.start && l.span.end <= s.end)
+    });
     labels.sort_by_key(|l| l.span.start);
     labels
 }
@@ -423,6 +634,44 @@ fn apposition(text: &str, sentences: &[Span], mention: &Mention) -> Option<Label
     })
 }
 
+/// The people or body named as acting for an entity: "Russian officials" labels Russia, "South
+/// Korean government official" South Korea, "the Trump administration" Trump. The longest run of up to
+/// [`ACTING_FOR_MODIFIERS`] lower-case words ending in an [`ACTING_FOR`] noun counts.
+fn acting_for(text: &str, mention: &Mention) -> Option<Label> {
+    if mention.kind == EntityKind::Other || mention.form == MentionForm::Pronoun {
+        return None;
+    }
+    let mut from = mention.span.end;
+    if text[from..].starts_with("'s") {
+        from += 2;
+    }
+    let mut window = text.len().min(from + 120);
+    while !text.is_char_boundary(window) {
+        window -= 1;
+    }
+    let (mut end, mut previous) = (None, from);
+    for (start, stop) in words_in(text, Span::new(from, window))
+        .into_iter()
+        .take(ACTING_FOR_MODIFIERS + 1)
+    {
+        let word = &text[start..stop];
+        let lower = word.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+        if &text[previous..start] != " " || !lower {
+            break;
+        }
+        if ACTING_FOR.contains(&word) {
+            end = Some(stop);
+        }
+        previous = stop;
+    }
+    let span = Span::new(mention.span.start, end?);
+    Some(Label {
+        span,
+        text: span.slice(text)?.to_string(),
+        target: LabelTarget::Entity(mention.entity),
+    })
+}
+
 /// Where the role words of a mention stand, just before it.
 fn role_span(text: &str, mention: &Mention, role: &str) -> Option<Span> {
     let before = text.get(..mention.span.start)?;
@@ -486,7 +735,7 @@ mod tests {
 
     #[test]
     fn modifier_before_a_titled_name_labels_the_entity() {
-        let text = "The talks with self-proclaimed Governor Ana Vell failed.";
+        let text = "The court heard self-proclaimed Governor Ana Vell on Monday.";
         let start = text.find("Ana").unwrap();
         let mention = Mention {
             span: Span::new(start, start + "Ana Vell".len()),
@@ -518,6 +767,61 @@ mod tests {
             entity,
             role: None,
         }
+    }
+
+    #[test]
+    fn those_acting_for_a_country_label_it() {
+        let text = "Velorian officials met the Ostrian military intelligence officers, while \
+                    Ostria's regime and the Velorian people waited.";
+        let mut ostria = name(text, "Ostria's", 1);
+        ostria.span.end -= 2;
+        let mut mentions = vec![name(text, "Velorian", 0), name(text, "Ostrian", 1), ostria];
+        let start = text.rfind("Velorian").unwrap();
+        mentions.push(Mention {
+            span: Span::new(start, start + "Velorian".len()),
+            ..mentions[0].clone()
+        });
+        for m in &mut mentions {
+            m.kind = EntityKind::Group;
+        }
+        let labels = find(text, &sentence(text), &mentions);
+        let texts: Vec<(&str, LabelTarget)> =
+            labels.iter().map(|l| (l.text.as_str(), l.target)).collect();
+        assert_eq!(
+            texts,
+            vec![
+                ("Velorian officials", LabelTarget::Entity(0)),
+                (
+                    "Ostrian military intelligence officers",
+                    LabelTarget::Entity(1)
+                ),
+                ("Ostria's regime", LabelTarget::Entity(1)),
+            ]
+        );
+        // Nothing acts for a word the analysis could not place.
+        let mut other = name(text, "Velorian", 0);
+        other.kind = EntityKind::Other;
+        assert!(find(text, &sentence(text), &[other])
+            .iter()
+            .all(|l| l.target == LabelTarget::Event));
+    }
+
+    #[test]
+    fn a_person_has_those_acting_for_them_too() {
+        let text = "The Vell administration said Vell campaign officials had quit.";
+        let mut first = name(text, "Vell", 0);
+        let start = text.rfind("Vell").unwrap();
+        let second = Mention {
+            span: Span::new(start, start + 4),
+            ..first.clone()
+        };
+        first.kind = EntityKind::Person;
+        let labels = find(text, &sentence(text), &[first, second]);
+        let texts: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["Vell administration", "Vell campaign officials"]
+        );
     }
 
     #[test]

@@ -2,19 +2,23 @@
 //!
 //! Protocol. NewsWCL50 codes, for 7 events reported by 5 outlets each, every mention of every
 //! concept (an actor, a country, an action, ...) with the words the outlet used. The articles are
-//! rebuilt from `NewsWCL50.conll` (tokens joined by single spaces, one line per sentence) and the
+//! rebuilt from `NewsWCL50.conll` as running text (one line per sentence, a blank line between
+//! paragraphs, punctuation and clitics joined back as [`Glue`] says) and the
 //! coded mentions are read from its chain column, which carries the same annotation as
 //! `Annotations.csv` as token positions inside the rebuilt text (a chain is a concept, e.g.
 //! `0_USA_Trump_ACTOR`). Each article is analysed alone with [`triangulate_analyze::analyze`].
 //!
-//! Our framing table per outlet and concept: each label the analysis finds is mapped to a concept
-//! by overlap with the gold mentions' token spans: first the label's own span, then (for labels
-//! attached to an entity) the spans of that entity's mentions; the concept most often hit wins.
-//! Labels that touch no coded mention stay unmapped and are counted apart (`labels_unmapped`).
+//! What we list per outlet and concept is what the story report shows for the outlet: every
+//! framing label the analysis finds, and every spelling of a name the outlet used (the entity
+//! table's "Spellings" column), so "Pyongyang" against "North Korea" counts as word choice. The
+//! figures for the labels alone are printed too (`labels_alone_*`). Each listed item is mapped
+//! to a concept by overlap with the gold mentions' token spans: first its own span, then (for
+//! items of an entity) the spans of that entity's mentions; the concept most often hit wins.
+//! Items that touch no coded mention stay unmapped and are counted apart (`labels_unmapped`).
 //!
-//! Words compared: lower-cased alphabetic tokens without function words; gold words also leave
-//! out the words of the concept's own name (the parts of the chain id: "Trump", "USA"), since a
-//! name is not a label. For each outlet and concept, recall is the share of the gold words that
+//! Words compared: lower-cased alphabetic tokens without function words; both sides leave out
+//! the words of the concept's own name (the parts of the chain id: "Trump", "USA"), since a
+//! name is not a label. Set `FRAMING_DUMP=1` to see each cell's missing and extra words. For each outlet and concept, recall is the share of the gold words that
 //! our labels list, and precision the share of our label words that the gold mentions use.
 //! Figures are means over (outlet, concept) cells: recall over cells with gold words, precision
 //! over cells where we list labels; `label_f1` is their harmonic mean. Per-outlet and
@@ -24,7 +28,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 
-use triangulate_model::{Article, DocId, LabelTarget, Span};
+use triangulate_model::{Analysis, Article, DocId, LabelTarget, MentionForm, Span};
 
 use crate::{EvalError, Figures};
 
@@ -52,71 +56,19 @@ pub fn run(data: &Path, out: &mut dyn Write) -> Result<Figures, EvalError> {
         return Err(EvalError::parse(&path, "no documents"));
     }
 
-    // (outlet, concept type) -> lists of per-cell precision and recall.
-    let mut precision: Vec<(String, String, f64)> = Vec::new();
-    let mut recall: Vec<(String, String, f64)> = Vec::new();
-    let (mut mapped, mut unmapped) = (0usize, 0usize);
+    let dump = std::env::var_os("FRAMING_DUMP").is_some();
+    let (mut table, mut alone) = (Cells::default(), Cells::default());
     for doc in &docs {
-        let outlet = outlet_of(&doc.key);
-        let article = article(doc);
-        let analysis = triangulate_analyze::analyze(&article);
-
-        let mut gold_words: HashMap<&str, HashSet<String>> = HashMap::new();
-        for (span, concept) in &doc.gold {
-            let name_parts: HashSet<String> =
-                concept.split('_').map(|p| p.to_lowercase()).collect();
-            let words = gold_words.entry(concept.as_str()).or_default();
-            for w in content_words(span.slice(&doc.text).unwrap_or("")) {
-                if !name_parts.contains(&w) {
-                    words.insert(w);
-                }
-            }
-        }
-
-        let mut ours: HashMap<&str, HashSet<String>> = HashMap::new();
-        for label in &analysis.labels {
-            let mut spans = vec![label.span];
-            if let LabelTarget::Entity(local) = label.target {
-                if let Some(entity) = analysis.entities.get(local) {
-                    spans.extend(
-                        entity
-                            .mentions
-                            .iter()
-                            .filter_map(|&m| analysis.mentions.get(m))
-                            .map(|m| m.span),
-                    );
-                }
-            }
-            let concept = concept_hit(doc, &[label.span]).or_else(|| concept_hit(doc, &spans));
-            match concept {
-                Some(c) => {
-                    mapped += 1;
-                    ours.entry(c)
-                        .or_default()
-                        .extend(content_words(&label.text));
-                }
-                None => unmapped += 1,
-            }
-        }
-
-        for (concept, gold) in &gold_words {
-            let kind = concept_type(concept);
-            let listed = ours.get(concept).cloned().unwrap_or_default();
-            let hit = listed.intersection(gold).count() as f64;
-            if !gold.is_empty() {
-                recall.push((outlet.clone(), kind.clone(), hit / gold.len() as f64));
-            }
-            if !listed.is_empty() {
-                precision.push((outlet.clone(), kind, hit / listed.len() as f64));
-            }
-        }
-        for (concept, listed) in &ours {
-            // Labels mapped onto a concept whose coded mentions are all names score zero.
-            if gold_words.get(concept).is_none_or(|g| g.is_empty()) && !listed.is_empty() {
-                precision.push((outlet.clone(), concept_type(concept), 0.0));
-            }
-        }
+        let analysis = triangulate_analyze::analyze(&article(doc));
+        table.score(doc, &analysis, true, dump);
+        alone.score(doc, &analysis, false, false);
     }
+    let Cells {
+        precision,
+        recall,
+        mapped,
+        unmapped,
+    } = table;
 
     writeln!(
         out,
@@ -154,12 +106,153 @@ pub fn run(data: &Path, out: &mut dyn Write) -> Result<Figures, EvalError> {
         out,
         "overall: label_precision {p:.3}  label_recall {r:.3}  label_f1 {f1:.3}"
     )?;
+    let (p_alone, r_alone) = (
+        mean(alone.precision.iter().map(|c| c.2)),
+        mean(alone.recall.iter().map(|c| c.2)),
+    );
+    writeln!(
+        out,
+        "framing labels alone, without the spellings: label_precision {p_alone:.3}  \
+         label_recall {r_alone:.3}"
+    )?;
     let mut figures = Figures::default();
     figures.push("label_precision", p);
     figures.push("label_recall", r);
     figures.push("label_f1", f1);
     figures.push("labels_unmapped", unmapped as f64);
+    figures.push("labels_alone_precision", p_alone);
+    figures.push("labels_alone_recall", r_alone);
     Ok(figures)
+}
+
+/// Per-cell figures: (outlet, concept type, value) for precision and recall, and how many
+/// listed items were mapped onto a concept.
+#[derive(Default)]
+struct Cells {
+    precision: Vec<(String, String, f64)>,
+    recall: Vec<(String, String, f64)>,
+    mapped: usize,
+    unmapped: usize,
+}
+
+impl Cells {
+    /// Scores one article's listing against its coded mentions; with `dump`, prints each cell's
+    /// missing and extra words and the coded mentions that hold the missing ones to stderr.
+    fn score(&mut self, doc: &Doc, analysis: &Analysis, spellings: bool, dump: bool) {
+        let outlet = outlet_of(&doc.key);
+        let mut gold_words: HashMap<&str, HashSet<String>> = HashMap::new();
+        for (span, concept) in &doc.gold {
+            let name_parts = name_parts(concept);
+            let words = gold_words.entry(concept.as_str()).or_default();
+            for w in content_words(span.slice(&doc.text).unwrap_or("")) {
+                if !name_parts.contains(&w) {
+                    words.insert(w);
+                }
+            }
+        }
+
+        let mut ours: HashMap<&str, HashSet<String>> = HashMap::new();
+        for (span, text, entity) in listed(analysis, spellings) {
+            let mut spans = vec![span];
+            if let Some(entity) = entity.and_then(|e| analysis.entities.get(e)) {
+                spans.extend(
+                    entity
+                        .mentions
+                        .iter()
+                        .filter_map(|&m| analysis.mentions.get(m))
+                        .map(|m| m.span),
+                );
+            }
+            let concept = concept_hit(doc, &[span]).or_else(|| concept_hit(doc, &spans));
+            match concept {
+                Some(c) => {
+                    self.mapped += 1;
+                    let name_parts = name_parts(c);
+                    ours.entry(c).or_default().extend(
+                        content_words(text)
+                            .into_iter()
+                            .filter(|w| !name_parts.contains(w)),
+                    );
+                }
+                None => self.unmapped += 1,
+            }
+        }
+
+        for (concept, gold) in &gold_words {
+            let kind = concept_type(concept);
+            let listed = ours.get(concept).cloned().unwrap_or_default();
+            let hit = listed.intersection(gold).count() as f64;
+            if dump && !gold.is_empty() {
+                dump_cell(doc, concept, gold, &listed);
+            }
+            if !gold.is_empty() {
+                self.recall
+                    .push((outlet.clone(), kind.clone(), hit / gold.len() as f64));
+            }
+            if !listed.is_empty() {
+                self.precision
+                    .push((outlet.clone(), kind, hit / listed.len() as f64));
+            }
+        }
+        for (concept, listed) in &ours {
+            // Labels mapped onto a concept whose coded mentions are all names score zero.
+            if gold_words.get(concept).is_none_or(|g| g.is_empty()) && !listed.is_empty() {
+                self.precision
+                    .push((outlet.clone(), concept_type(concept), 0.0));
+            }
+        }
+    }
+}
+
+fn dump_cell(doc: &Doc, concept: &str, gold: &HashSet<String>, listed: &HashSet<String>) {
+    let mut missing: Vec<&String> = gold.difference(listed).collect();
+    missing.sort();
+    let mut extra: Vec<&String> = listed.difference(gold).collect();
+    extra.sort();
+    let hit = gold.len() - missing.len();
+    eprintln!(
+        "{} {concept}: {hit}/{} missing {missing:?} extra {extra:?}",
+        doc.key,
+        gold.len()
+    );
+    for (span, c) in &doc.gold {
+        let text = span.slice(&doc.text).unwrap_or("");
+        if c == concept && content_words(text).iter().any(|w| missing.contains(&w)) {
+            eprintln!("    gold: {text}");
+        }
+    }
+}
+
+/// What the report lists for one outlet: every framing label, and (with `spellings`) every
+/// spelling of a name the outlet used, which the entity table shows per outlet. Each comes with
+/// its span and, when it belongs to an entity, the entity's index.
+fn listed(analysis: &Analysis, spellings: bool) -> Vec<(Span, &str, Option<usize>)> {
+    let mut out: Vec<(Span, &str, Option<usize>)> = analysis
+        .labels
+        .iter()
+        .map(|label| {
+            let entity = match label.target {
+                LabelTarget::Entity(local) => Some(local),
+                LabelTarget::Event => None,
+            };
+            (label.span, label.text.as_str(), entity)
+        })
+        .collect();
+    if spellings {
+        out.extend(
+            analysis
+                .mentions
+                .iter()
+                .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Acronym))
+                .map(|m| (m.span, m.text.as_str(), Some(m.entity))),
+        );
+    }
+    out
+}
+
+/// The words of a concept's own id ("usa", "trump" of `0_USA_Trump_ACTOR`): a name, not a label.
+fn name_parts(concept: &str) -> HashSet<String> {
+    concept.split('_').map(str::to_lowercase).collect()
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> f64 {
@@ -228,6 +321,7 @@ fn article(doc: &Doc) -> Article {
 fn parse_conll(conll: &str) -> Vec<Doc> {
     let mut docs: Vec<Doc> = Vec::new();
     let mut open: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let mut glue = Glue::default();
     for line in conll.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -241,6 +335,7 @@ fn parse_conll(conll: &str) -> Vec<Doc> {
         };
         if docs.last().is_none_or(|d| d.key != fields[0]) {
             open.clear();
+            glue = Glue::default();
             docs.push(Doc {
                 key: fields[0].to_string(),
                 text: String::new(),
@@ -255,11 +350,21 @@ fn parse_conll(conll: &str) -> Vec<Doc> {
             }
             doc.tokens.push(Vec::new());
         }
-        if !doc.tokens[sent].is_empty() {
-            doc.text.push(' ');
-        }
-        let start = doc.text.len();
-        doc.text.push_str(fields[3]);
+        let token = fields[3].trim();
+        let start = if token == "\\n" {
+            // A paragraph ends: a blank line, and an empty token to keep positions.
+            doc.text.push('\n');
+            doc.text.len()
+        } else {
+            let first = doc.tokens[sent].is_empty();
+            let glued = glue.after_previous(&doc.text, token) || first;
+            if !glued {
+                doc.text.push(' ');
+            }
+            let start = doc.text.len();
+            doc.text.push_str(&glue.written(token));
+            start
+        };
         doc.tokens[sent].push((start, doc.text.len()));
         for part in fields[4].split('|').map(str::trim) {
             if part == "-" || part.is_empty() {
@@ -281,6 +386,48 @@ fn parse_conll(conll: &str) -> Vec<Doc> {
         }
     }
     docs
+}
+
+/// Writes tokens back as running text: punctuation and clitics ("'s", "n't") join the word
+/// before them, brackets and opening quotes the word after, hyphens both sides, and the
+/// tokeniser's `` and '' quotes become plain double quotes.
+#[derive(Default)]
+struct Glue {
+    /// Double quotes opened and not yet closed.
+    quote_open: bool,
+    /// The previous token asked the next one to join it.
+    join_next: bool,
+}
+
+impl Glue {
+    /// Whether `token` joins the text before it without a space.
+    fn after_previous(&mut self, text: &str, token: &str) -> bool {
+        const BEFORE: &[&str] = &[
+            ",", ".", ":", ";", "!", "?", ")", "]", "%", "'s", "’s", "n't", "n’t", "'re", "'ve",
+            "'ll", "'m", "'d", "’re", "’ve", "’ll", "’m", "’d", "”", "''", "-",
+        ];
+        let joined = std::mem::take(&mut self.join_next)
+            || text.ends_with('\n')
+            || BEFORE.contains(&token)
+            || (token == "\"" && self.quote_open);
+        self.join_next = matches!(token, "(" | "[" | "$" | "“" | "``" | "-")
+            || (token == "\"" && !self.quote_open);
+        match token {
+            "\"" => self.quote_open = !self.quote_open,
+            "“" | "``" => self.quote_open = true,
+            "”" | "''" => self.quote_open = false,
+            _ => {}
+        }
+        joined
+    }
+
+    /// The token as written in running text.
+    fn written(&self, token: &str) -> String {
+        match token {
+            "``" | "''" => "\"".to_string(),
+            _ => token.to_string(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -312,6 +459,32 @@ mod tests {
         );
         assert_eq!(outlet_of(&doc.key), "L");
         assert_eq!(concept_type("0_USA_Trump_ACTOR-I"), "ACTOR");
+    }
+
+    #[test]
+    fn tokens_are_written_back_as_running_text() {
+        let tokens = [
+            "Mr.", "Kim", "Jong", "-", "un", "'s", "envoy", "said", "\"", "we", "wo", "n't", "go",
+            "(", "yet", ")", ",", "\"", "and", "left", ".", "\\n",
+        ];
+        let mut conll = String::from("#begin document 9/-/9_L; part 000\n");
+        for (i, token) in tokens.iter().enumerate() {
+            let chain = match i {
+                1 => "(9_Kim_ACTOR",
+                4 => "9_Kim_ACTOR)",
+                _ => "-",
+            };
+            conll.push_str(&format!("9/-/9_L\t0\t{i}\t{token}\t{chain}\t\n"));
+        }
+        conll.push_str("9/-/9_L\t1\t0\tThen\t-\t\n9/-/9_L\t1\t1\tquiet\t-\t\n");
+        let docs = parse_conll(&conll);
+        let doc = &docs[0];
+        assert_eq!(
+            doc.text,
+            "Mr. Kim Jong-un's envoy said \"we won't go (yet),\" and left.\n\nThen quiet"
+        );
+        let (span, _) = &doc.gold[0];
+        assert_eq!(span.slice(&doc.text), Some("Kim Jong-un"));
     }
 
     #[test]

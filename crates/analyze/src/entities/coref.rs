@@ -310,10 +310,32 @@ fn descriptions(
             continue;
         }
         let mut j = i + 1;
-        let nation = words
+        // "the former FBI director", "the reclusive North Korean leader".
+        let mut modifiers = 0;
+        while modifiers < DESCRIPTION_MODIFIERS
+            && words.get(j).is_some_and(|w| {
+                w.sentence == t.sentence
+                    && !w.capitalised()
+                    && w.text.chars().all(|c| c.is_lowercase() || c == '-')
+                    && !PERSON_NOUNS
+                        .iter()
+                        .any(|n| n.split(' ').next() == Some(w.text))
+                    && !lexicon::lower_in(lexicon::NOT_DESCRIPTION_MODIFIERS, w.text)
+            })
+        {
+            modifiers += 1;
+            j += 1;
+        }
+        let compass = words
             .get(j)
+            .is_some_and(|w| lexicon::lower_in(&["north", "south", "east", "west"], w.text));
+        let nation_at = if compass { j + 1 } else { j };
+        let nation = words
+            .get(nation_at)
             .and_then(|w| lexicon::nation_of_adjective(w.text));
         if nation.is_some() {
+            j = nation_at + 1;
+        } else if words.get(j).is_some_and(|w| w.acronym()) {
             j += 1;
         }
         let Some(w) = words.get(j) else { continue };
@@ -322,12 +344,10 @@ fn descriptions(
         }
         let mut noun = w.text.to_lowercase();
         let mut end = w.end;
-        if noun == "prime" {
-            if let Some(next) = words
-                .get(j + 1)
-                .filter(|n| n.text.eq_ignore_ascii_case("minister"))
-            {
-                noun = "prime minister".into();
+        if let Some(next) = words.get(j + 1).filter(|n| n.sentence == w.sentence) {
+            let pair = format!("{noun} {}", next.text.to_lowercase());
+            if PERSON_NOUNS.contains(&pair.as_str()) {
+                noun = pair;
                 end = next.end;
             }
         }
@@ -366,6 +386,10 @@ fn descriptions(
         })
         .collect()
 }
+
+/// Most lower-case words between "the" and the head noun of a person's description ("the
+/// former FBI director").
+const DESCRIPTION_MODIFIERS: usize = 2;
 
 /// Most lower-case words between "the" and the head noun of an organisation description ("the
 /// hard-line union").

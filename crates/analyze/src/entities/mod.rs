@@ -281,7 +281,58 @@ fn candidates(toks: &[Token], headline: &[bool], seen: &Seen) -> Vec<Candidate> 
     }
     mark_acronym_definitions(toks, &mut out);
     attach_appositive_roles(toks, &mut out);
+    attach_lower_case_roles(toks, &mut out);
     out
+}
+
+/// "North Korean leader Kim Jong-un", "dictator Kim", "special counsel Robert Mueller": a
+/// lower-case role noun right before a name is that name's role, together with a nationality
+/// before the noun.
+fn attach_lower_case_roles(toks: &[Token], out: &mut [Candidate]) {
+    for i in 0..out.len() {
+        let c = &out[i];
+        let placed = c.sure && c.kind != EntityKind::Person;
+        if c.role.is_some() || c.bare_role || c.acronym || placed {
+            continue;
+        }
+        let Some(k) = toks.iter().position(|t| t.start == c.span.start) else {
+            continue;
+        };
+        let Some(p) = k.checked_sub(1).filter(|&p| {
+            let t = &toks[p];
+            t.word
+                && t.sentence == toks[k].sentence
+                && !t.capitalised()
+                && lexicon::ROLE_NOUNS.contains(&t.text)
+        }) else {
+            continue;
+        };
+        // A nationality just before the noun belongs to the role: "North Korean leader".
+        let nation = (0..i)
+            .rev()
+            .find(|&j| out[j].span.end < toks[p].start)
+            .filter(|&j| {
+                let between = toks
+                    .iter()
+                    .filter(|t| t.start >= out[j].span.end && t.end <= toks[p].start)
+                    .count();
+                between == 0
+                    && out[j]
+                        .words
+                        .last()
+                        .is_some_and(|w| lexicon::nation_of_adjective(w).is_some())
+            });
+        let from = nation.map_or(p, |j| {
+            toks.iter()
+                .position(|t| t.start == out[j].span.start)
+                .unwrap_or(p)
+        });
+        let role = span_text(toks, from, p);
+        let c = &mut out[i];
+        c.role = Some(role);
+        c.kind = EntityKind::Person;
+        c.sure = true;
+    }
 }
 
 /// "the President of Kazakhstan, Kasim-Zhomart Tokaev": a role phrase set off by a comma before
