@@ -6,6 +6,9 @@
 //! words) labels that entity; before a common noun it labels the event with the phrase
 //! "modifier noun".
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use triangulate_model::{EntityKind, Label, LabelTarget, Mention, MentionForm, Span};
 
 /// Modifiers that carry a judgement. Kept general: words whose choice differs between outlets
@@ -383,6 +386,30 @@ const NOT_MODIFIERS: &[&str] = &[
     "does",
 ];
 
+/// The word lists looked up for every word of an article, hashed once.
+struct Lists {
+    loaded_modifiers: HashSet<&'static str>,
+    loaded_nouns: HashSet<&'static str>,
+    event_nouns: HashSet<&'static str>,
+    /// First words of the two-word event names ("industrial" of "industrial action").
+    event_pair_starts: HashSet<&'static str>,
+    not_modifiers: HashSet<&'static str>,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| Lists {
+        loaded_modifiers: LOADED_MODIFIERS.iter().copied().collect(),
+        loaded_nouns: LOADED_NOUNS.iter().copied().collect(),
+        event_nouns: EVENT_NOUNS.iter().copied().collect(),
+        event_pair_starts: EVENT_NOUNS
+            .iter()
+            .filter_map(|n| n.split_once(' ').map(|(first, _)| first))
+            .collect(),
+        not_modifiers: NOT_MODIFIERS.iter().copied().collect(),
+    })
+}
+
 /// Finds labels in `text` attached to `mentions` or to the event.
 pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> {
     let mut labels = Vec::new();
@@ -390,14 +417,15 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
         let words = words_in(text, sentence);
         for (k, &(start, end)) in words.iter().enumerate() {
             let word = text[start..end].to_lowercase();
-            if LOADED_MODIFIERS.contains(&word.as_str()) {
+            if lists().loaded_modifiers.contains(word.as_str()) {
                 labels.extend(modifier_label(text, &words, k, mentions));
             } else if let Some(label) = event_name(text, &words, k) {
                 labels.push(label);
-            } else if LOADED_NOUNS.contains(&word.as_str()) {
+            } else if lists().loaded_nouns.contains(word.as_str()) {
                 let modifier_before = k > 0
-                    && LOADED_MODIFIERS
-                        .contains(&text[words[k - 1].0..words[k - 1].1].to_lowercase().as_str());
+                    && lists()
+                        .loaded_modifiers
+                        .contains(text[words[k - 1].0..words[k - 1].1].to_lowercase().as_str());
                 if !modifier_before {
                     labels.push(Label {
                         span: Span::new(start, end),
@@ -419,7 +447,7 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
             && !mention
                 .text
                 .split_whitespace()
-                .any(|w| LOADED_MODIFIERS.contains(&w.to_lowercase().as_str()));
+                .any(|w| lists().loaded_modifiers.contains(w.to_lowercase().as_str()));
         if mention.form == MentionForm::Description && !plain_organisation {
             labels.push(Label {
                 span: mention.span,
@@ -498,13 +526,16 @@ fn modifier_label(
 fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
     let lower = |i: usize| text[words[i].0..words[i].1].to_lowercase();
     let word = lower(k);
-    let (start, end) = if EVENT_NOUNS.contains(&word.as_str()) {
+    let (start, end) = if lists().event_nouns.contains(word.as_str()) {
         words[k]
     } else {
+        if !lists().event_pair_starts.contains(word.as_str()) {
+            return None;
+        }
         // Two-word names, read at their first word.
         let next = words.get(k + 1)?;
         let pair = format!("{word} {}", text[next.0..next.1].to_lowercase());
-        if !EVENT_NOUNS.contains(&pair.as_str()) {
+        if !lists().event_nouns.contains(pair.as_str()) {
             return None;
         }
         (words[k].0, next.1)
@@ -516,7 +547,7 @@ fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
         let joined = text[end..next_start].trim().is_empty();
         if joined
             && next.chars().all(char::is_alphabetic)
-            && !NOT_MODIFIERS.contains(&next.as_str())
+            && !lists().not_modifiers.contains(next.as_str())
             && !is_verb_like(&next)
         {
             return None;
@@ -526,13 +557,13 @@ fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
     if k > 0 {
         let prev = lower(k - 1);
         let adjacent = text[words[k - 1].1..start].trim().is_empty();
-        if LOADED_MODIFIERS.contains(&prev.as_str()) {
+        if lists().loaded_modifiers.contains(prev.as_str()) {
             return None;
         }
         let modifier = adjacent
             && prev.chars().all(|c| c.is_alphabetic() || c == '-')
             && text[words[k - 1].0..].starts_with(|c: char| c.is_lowercase())
-            && !NOT_MODIFIERS.contains(&prev.as_str());
+            && !lists().not_modifiers.contains(prev.as_str());
         if modifier {
             from = words[k - 1].0;
         }

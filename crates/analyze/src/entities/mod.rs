@@ -288,14 +288,15 @@ fn candidates(toks: &[Token], headline: &[bool], seen: &Seen) -> Vec<Candidate> 
 /// "North Korean leader Kim Jong-un", "dictator Kim", "special counsel Robert Mueller": a
 /// lower-case role noun right before a name is that name's role, together with a nationality
 /// before the noun.
-fn attach_lower_case_roles(toks: &[Token], out: &mut [Candidate]) {
+fn attach_lower_case_roles(toks: &[Token], out: &mut Vec<Candidate>) {
+    let mut drop = Vec::new();
     for i in 0..out.len() {
         let c = &out[i];
         let placed = c.sure && c.kind != EntityKind::Person;
         if c.role.is_some() || c.bare_role || c.acronym || placed {
             continue;
         }
-        let Some(k) = toks.iter().position(|t| t.start == c.span.start) else {
+        let Ok(k) = toks.binary_search_by_key(&c.span.start, |t| t.start) else {
             continue;
         };
         let Some(p) = k.checked_sub(1).filter(|&p| {
@@ -307,31 +308,49 @@ fn attach_lower_case_roles(toks: &[Token], out: &mut [Candidate]) {
         }) else {
             continue;
         };
-        // A nationality just before the noun belongs to the role: "North Korean leader".
+        // A common noun capitalised only because it opens the sentence belongs to the role
+        // ("Port director", "Union leader") and is no name of its own; so does a nationality
+        // ("North Korean leader"), which stays a name too.
+        let opener = p.checked_sub(1).filter(|&q| {
+            let t = &toks[q];
+            t.word
+                && t.initial
+                && t.sentence == toks[p].sentence
+                && !known_word(t.text)
+                && (lower_in(PLACE_WORDS, t.text) || lower_in(ORG_WORDS, t.text))
+        });
         let nation = (0..i)
             .rev()
             .find(|&j| out[j].span.end < toks[p].start)
             .filter(|&j| {
-                let between = toks
-                    .iter()
-                    .filter(|t| t.start >= out[j].span.end && t.end <= toks[p].start)
-                    .count();
-                between == 0
+                // Nothing stands between the nationality and the noun.
+                p.checked_sub(1)
+                    .is_some_and(|q| toks[q].end == out[j].span.end)
                     && out[j]
                         .words
                         .last()
                         .is_some_and(|w| lexicon::nation_of_adjective(w).is_some())
             });
-        let from = nation.map_or(p, |j| {
-            toks.iter()
-                .position(|t| t.start == out[j].span.start)
-                .unwrap_or(p)
-        });
+        let from = match (opener, nation) {
+            (Some(q), _) => {
+                drop.extend((0..i).filter(|&j| out[j].span.start == toks[q].start));
+                q
+            }
+            (None, Some(j)) => toks
+                .binary_search_by_key(&out[j].span.start, |t| t.start)
+                .unwrap_or(p),
+            (None, None) => p,
+        };
         let role = span_text(toks, from, p);
         let c = &mut out[i];
         c.role = Some(role);
         c.kind = EntityKind::Person;
         c.sure = true;
+    }
+    drop.sort_unstable();
+    drop.dedup();
+    for j in drop.into_iter().rev() {
+        out.remove(j);
     }
 }
 

@@ -249,3 +249,37 @@ fn an_organisation_head_shared_by_two_names_describes_neither() {
         "{mentions:?}"
     );
 }
+
+#[test]
+fn lower_case_role_nouns_before_names_are_roles() {
+    let text = "Harbour officials met on Monday. Port director Ilse Marten said Kazakh leader \
+                Kassian Dral-Venko had called. Then the Kazakh leader hung up, and the former \
+                port director left. Talks went on - Some 40 workers waited.";
+    let (mentions, entities) = run(text);
+    let role_of = |name: &str| {
+        mentions
+            .iter()
+            .find(|m| m.text == name)
+            .and_then(|m| m.role.clone())
+    };
+    assert_eq!(role_of("Ilse Marten").as_deref(), Some("Port director"));
+    assert_eq!(
+        role_of("Kassian Dral-Venko").as_deref(),
+        Some("Kazakh leader")
+    );
+    // The capitalised sentence opener joined the role and is no place of its own.
+    assert!(!mentions.iter().any(|m| m.text == "Port"));
+    // "Some" after a dateline dash opens a clause; it is not a name.
+    assert!(!mentions.iter().any(|m| m.text == "Some"));
+    // Descriptions with modifiers point back at the person with that role.
+    let dral = entity_of("Kassian Dral-Venko", &mentions, &entities).expect("named");
+    let described = |text: &str| {
+        mentions
+            .iter()
+            .find(|m| m.form == MentionForm::Description && m.text == text)
+            .map(|m| &entities[m.entity])
+    };
+    assert_eq!(described("the Kazakh leader"), Some(dral));
+    let marten = entity_of("Ilse Marten", &mentions, &entities).expect("named");
+    assert_eq!(described("the former port director"), Some(marten));
+}

@@ -66,7 +66,16 @@ pub fn tokenize<'a>(text: &'a str, sentences: &[Span]) -> Vec<Token<'a>> {
                     sentence: index,
                     initial: false,
                 });
+                // A dash standing alone between spaces ends a dateline: "VELMARSK - Some 150".
+                let spaced = |k: Option<usize>| {
+                    k.and_then(|k| chars.get(k))
+                        .is_some_and(|&(_, c)| c.is_whitespace())
+                };
+                let lone_dash = matches!(c, '-' | '\u{2013}')
+                    && spaced(i.checked_sub(1))
+                    && spaced(Some(i + 1));
                 after_opener = matches!(c, '"' | '\u{201c}' | '\u{2018}' | ':' | '(' | '\u{2014}')
+                    || lone_dash
                     || (c == '\'' && i + 1 < chars.len() && chars[i + 1].1.is_uppercase());
                 i += 1;
                 continue;
