@@ -301,19 +301,9 @@ fn content_words(text: &str) -> Vec<String> {
 
 fn article(doc: &Doc) -> Article {
     Article {
-        id: DocId(doc.key.clone()),
-        origin: doc.key.clone(),
-        url: None,
-        canonical_url: None,
-        title: None,
         outlet: Some(outlet_of(&doc.key)),
-        authors: vec![],
-        published: None,
-        modified: None,
         language: Some("en".into()),
-        reprint: None,
-        text: doc.text.clone(),
-        blocks: vec![],
+        ..Article::new(DocId(doc.key.clone()), doc.key.clone(), doc.text.clone())
     }
 }
 

@@ -206,19 +206,8 @@ fn event_of(key: &str) -> String {
 
 fn article(doc: &Doc) -> Article {
     Article {
-        id: DocId(doc.key.clone()),
-        origin: doc.key.clone(),
-        url: None,
-        canonical_url: None,
-        title: None,
-        outlet: None,
-        authors: vec![],
-        published: None,
-        modified: None,
         language: Some("en".into()),
-        reprint: None,
-        text: doc.text.clone(),
-        blocks: vec![],
+        ..Article::new(DocId(doc.key.clone()), doc.key.clone(), doc.text.clone())
     }
 }
 
