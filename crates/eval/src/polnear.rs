@@ -5,8 +5,10 @@
 //! choice is fixed and reproducible (merging annotators would count disagreements as gold twice).
 //!
 //! Gold attributions tie Content, Cue and Source spans (contents may be discontinuous: a quote
-//! split around "said X"). A gold attribution is *direct* when its content opens with a quotation
-//! mark. Our quotes (all kinds but scare quotes) are compared on `\w+` tokens:
+//! split around "said X"). A gold attribution is *direct* when its content is inside quotation
+//! marks: it opens with one, or a mark opened earlier in its paragraph is still open (transcript
+//! turns, marks the annotator left out of the content). Our quotes (all kinds but scare quotes)
+//! are compared on `\w+` tokens:
 //! - content token overlap: micro precision and recall over the tokens our contents and the gold
 //!   contents cover (direct: our `Direct` quotes against direct gold contents);
 //! - content exact: a quote matches when its tokens equal those of a gold content (whole, or one
@@ -199,15 +201,56 @@ fn parse_ann(text: &str, ann: &str) -> Result<Vec<Gold>, String> {
         if gold.content.is_empty() {
             continue;
         }
-        gold.direct = gold
-            .content
-            .first()
-            .and_then(|s| s.slice(text))
-            .and_then(|t| t.trim_start().chars().next())
-            .is_some_and(|c| matches!(c, '"' | '“' | '‘' | '\'' | '«'));
+        gold.direct = gold.content.first().is_some_and(|s| inside_marks(text, *s));
         out.push(gold);
     }
     Ok(out)
+}
+
+/// Whether a gold content is inside quotation marks: it opens with a mark, or an opening mark
+/// earlier in its paragraph is still open where it starts. The second case is a transcript turn
+/// (`"SMITH: We will ...`) or a quote whose marks the annotator left outside the content.
+fn inside_marks(text: &str, content: Span) -> bool {
+    let Some(body) = content.slice(text) else {
+        return false;
+    };
+    if body
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '"' | '“' | '‘' | '\'' | '«'))
+    {
+        return true;
+    }
+    let before = text.get(..content.start).unwrap_or("");
+    let from = before.rfind('\n').map_or(0, |i| i + 1);
+    // The paragraph up to the content, read with the content's first character in view so a
+    // mark just before the content is seen to open it.
+    let paragraph = text.get(from..).unwrap_or("");
+    let end = content.start - from;
+    // One state for every kind of double mark, since writers mix them ('“precedent," he
+    // said'). A mark followed by a space was typed where a closer belongs; a straight mark
+    // opens after a space or a bracket and closes after a word or punctuation.
+    let mut open = false;
+    let mut previous: Option<char> = None;
+    let mut chars = paragraph.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if at >= end {
+            break;
+        }
+        let next = chars.peek().map(|(_, n)| *n);
+        match c {
+            '“' | '«' => open = !next.is_none_or(char::is_whitespace),
+            '”' | '»' => open = false,
+            '"' => {
+                open = previous.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—'))
+                    && !next.is_none_or(char::is_whitespace)
+            }
+            _ => {}
+        }
+        previous = Some(c);
+    }
+    open
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -433,6 +476,34 @@ mod tests {
         assert!(gold[0].direct);
         assert_eq!(gold[0].source[0].slice(text), Some("Brel"));
         assert_eq!(gold[0].content[0].slice(text), Some("“Ça va,”"));
+    }
+
+    #[test]
+    fn contents_inside_marks_are_direct() {
+        let inside = |text: &str, content: &str| {
+            let start = text.find(content).expect("content is in the text");
+            inside_marks(text, Span::new(start, start + content.len()))
+        };
+        // A transcript turn: the mark opens the paragraph, the speaker label sits inside it.
+        let turn = "Intro.\n\"MORROW: We will rebuild the pier.";
+        assert!(inside(turn, "We will rebuild"));
+        // A mark just before the content, left out of it by the annotator.
+        assert!(inside("She said: “Rates will fall.”", "Rates will fall"));
+        // Closed quotes before the content leave it outside, whichever marks were mixed.
+        let closed = "He called it “a disgrace,\" and said the pier would close.";
+        assert!(!inside(closed, "the pier would close"));
+        let straight = "Its \"records\" show the pier would close.";
+        assert!(!inside(straight, "the pier would close"));
+        // A closing straight mark with no opener in the paragraph does not open one.
+        assert!(!inside(
+            "systems\" and the pier would close.",
+            "the pier would close"
+        ));
+        // Marks in an earlier paragraph do not reach this one.
+        assert!(!inside(
+            "\"Open\nthe pier would close.",
+            "the pier would close"
+        ));
     }
 
     #[test]
