@@ -78,6 +78,7 @@ fn tune(data: &Path) -> Result<(), String> {
     let entity = or(grid("ENTITY"), base.entity_weight);
     let title = or(grid("TITLE"), base.title_weight);
     let year = or(grid("YEAR"), base.year_weight);
+    let number_weight = or(grid("NUMBER"), base.number_weight)[0];
     let infer_day = std::env::var("INFER").map_or(base.infer_day, |v| v == "1");
     let half_life = or(grid("HALF"), base.half_life_days)[0];
     for &threshold in &thresholds {
@@ -92,6 +93,7 @@ fn tune(data: &Path) -> Result<(), String> {
                     year_weight,
                     infer_day,
                     half_life_days: half_life,
+                    number_weight,
                     ..base
                 };
                 let plan = stories::cluster(&ecb_docs, &ecb_dupes, &options);
