@@ -134,7 +134,9 @@ fn headline_sentences(toks: &[Token], count: usize) -> Vec<bool> {
         words[t.sentence] += 1;
         if t.capitalised() {
             capitals[t.sentence] += 1;
-            if !t.initial && lower_in(NOT_NAMES, t.text) {
+            // Days and months are capitalised in any sentence, so they say nothing of title case.
+            let calendar = lexicon::CALENDAR.contains(&t.text.to_lowercase().as_str());
+            if !t.initial && !calendar && lower_in(NOT_NAMES, t.text) {
                 function_capitals[t.sentence] += 1;
             }
         }

@@ -283,3 +283,14 @@ fn lower_case_role_nouns_before_names_are_roles() {
     let marten = entity_of("Ilse Marten", &mentions, &entities).expect("named");
     assert_eq!(described("the former port director"), Some(marten));
 }
+
+#[test]
+fn a_day_name_does_not_make_a_sentence_title_case() {
+    // Mostly capitals, but the only capitalised "function word" is a weekday: running text, so
+    // both surnames stay with their names.
+    let text = "President Oren Talvik met Prime Minister Hedda Brunn on Monday.";
+    let (mentions, entities) = run(text);
+    let talvik = entity_of("Oren Talvik", &mentions, &entities).expect("full name kept");
+    assert_eq!(talvik.kind, EntityKind::Person);
+    assert!(entity_of("Hedda Brunn", &mentions, &entities).is_some());
+}
