@@ -618,7 +618,7 @@ fn classify(toks: &[Token], name: &[usize], c: &mut Candidate) {
     let org_context = organisation_context(toks, name, c.sentence);
     let (kind, sure) = if lexicon::names_a_thing(words) {
         (EntityKind::Other, true)
-    } else if lexicon::is_place(&c.text) {
+    } else if lexicon::is_place(&c.text) || shouted_place(words) {
         (EntityKind::Location, true)
     } else if words.len() == 1 && lexicon::nation_of_adjective(first).is_some() {
         (EntityKind::Group, true)
@@ -673,6 +673,29 @@ fn classify(toks: &[Token], name: &[usize], c: &mut Candidate) {
     };
     c.kind = kind;
     c.sure = sure;
+}
+
+/// A place name in capitals, as datelines write it ("BEIJING -", "NEW DELHI,").
+fn shouted_place(words: &[String]) -> bool {
+    let shouted = words.iter().all(|w| {
+        w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+    });
+    if !shouted {
+        return false;
+    }
+    let title: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect();
+    lexicon::is_place(&title.join(" "))
 }
 
 /// A word that marks an organisation name. Short ones ("UN", "AG") count only in capitals, so

@@ -294,3 +294,11 @@ fn a_day_name_does_not_make_a_sentence_title_case() {
     assert_eq!(talvik.kind, EntityKind::Person);
     assert!(entity_of("Hedda Brunn", &mentions, &entities).is_some());
 }
+
+#[test]
+fn a_dateline_in_capitals_is_a_place() {
+    let text = "LISBON - Dockworkers at the Tagus terminals walked out on Tuesday.";
+    let (mentions, entities) = run(text);
+    let lisbon = entity_of("LISBON", &mentions, &entities).expect("dateline found");
+    assert_eq!(lisbon.kind, EntityKind::Location);
+}
