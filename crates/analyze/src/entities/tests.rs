@@ -302,3 +302,19 @@ fn a_dateline_in_capitals_is_a_place() {
     let lisbon = entity_of("LISBON", &mentions, &entities).expect("dateline found");
     assert_eq!(lisbon.kind, EntityKind::Location);
 }
+
+#[test]
+fn a_sentence_opening_noun_before_a_role_joins_the_role() {
+    // "Union" is seen capitalised in the union's name, yet opening the sentence before "chair"
+    // it is part of her role, not a second organisation.
+    let text = "The Tarn Ferry Workers' Union held a vote. \
+                Union chair Ilka Sorensen said the crews would return.";
+    let (mentions, entities) = run(text);
+    let ilka = entity_of("Ilka Sorensen", &mentions, &entities).expect("name found");
+    assert!(
+        ilka.roles.iter().any(|r| r == "Union chair"),
+        "{:?}",
+        ilka.roles
+    );
+    assert!(entity_of("Union", &mentions, &entities).is_none());
+}
