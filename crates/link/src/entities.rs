@@ -49,8 +49,17 @@ struct Group {
 /// Resolves the local entities of the documents of one story into story entities.
 pub fn resolve(docs: &[(&Article, &Analysis)]) -> Resolution {
     let mut locals: Vec<Local> = Vec::new();
-    for (d, (_, analysis)) in docs.iter().enumerate() {
+    for (d, (article, analysis)) in docs.iter().enumerate() {
+        // An outlet naming itself ("VELMARSK (Coastline Wire) -", "told Coastline Wire") is the
+        // messenger, not an actor of the story.
+        let own_outlet = article.outlet.as_deref().map(name_key);
         for (l, entity) in analysis.entities.iter().enumerate() {
+            if own_outlet
+                .as_deref()
+                .is_some_and(|o| !o.is_empty() && name_key(&entity.name) == o)
+            {
+                continue;
+            }
             let first = entity
                 .mentions
                 .iter()

@@ -170,3 +170,28 @@ fn seed_romanisations_of_one_president_resolve_to_one_entity() {
         Some(&found[0][0].id)
     );
 }
+
+#[test]
+fn an_outlet_naming_itself_is_no_story_entity() {
+    let mut own = article(
+        "d0",
+        "TARNOW (Harbour Courier) - Mayor Ilse Brandt told Harbour Courier the ferry would run.",
+    );
+    own.outlet = Some("Harbour Courier".into());
+    let other = article(
+        "d1",
+        "Mayor Ilse Brandt said on Harbour Courier that the ferry would run.",
+    );
+    let articles = [own, other];
+    let analyses: Vec<Analysis> = articles.iter().map(triangulate_analyze::analyze).collect();
+    let pairs: Vec<(&Article, &Analysis)> = articles.iter().zip(&analyses).collect();
+    let r = resolve(&pairs);
+    assert_eq!(entity_named(&r, "Ilse Brandt").len(), 1);
+    // Named by another outlet, it stays; only its own mentions are dropped.
+    let courier = entity_named(&r, "Harbour Courier");
+    assert_eq!(courier.len(), 1);
+    assert!(courier[0]
+        .aliases
+        .iter()
+        .all(|a| a.docs.iter().all(|d| d.0 == "d1")));
+}
