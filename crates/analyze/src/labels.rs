@@ -477,8 +477,36 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
                 .iter()
                 .any(|s| s.start <= l.span.start && l.span.end <= s.end)
     });
+    // "Talks between the two sides ..." names the same thing as "talks" further on: a common
+    // word capitalised only because it opens the sentence is listed in lower case.
+    for label in &mut labels {
+        if label.target == LabelTarget::Event {
+            label.text = common_case(&label.text);
+        }
+    }
     labels.sort_by_key(|l| l.span.start);
     labels
+}
+
+/// `text` with its first letter lowered when its first word is one of the common words the
+/// labels are built from.
+fn common_case(text: &str) -> String {
+    let first = text.split([' ', '-']).next().unwrap_or("");
+    let lower = first.to_lowercase();
+    let l = lists();
+    let common = [
+        &l.event_nouns,
+        &l.event_pair_starts,
+        &l.loaded_modifiers,
+        &l.loaded_nouns,
+    ]
+    .iter()
+    .any(|set| set.contains(lower.as_str()));
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) if common && c.is_uppercase() => c.to_lowercase().chain(chars).collect(),
+        _ => text.to_string(),
+    }
 }
 
 /// The label for the loaded modifier at word `k`: attached to the entity mention it precedes, or
@@ -875,6 +903,16 @@ mod tests {
         let text = "In Brask, the council met.";
         let mentions = [name(text, "Brask", 0)];
         assert!(find(text, &sentence(text), &mentions).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_opening_label_is_listed_in_lower_case() {
+        let text = "Talks between the mill and the union resumed.";
+        let labels = find(text, &sentence(text), &[]);
+        assert_eq!(labels.len(), 1);
+        assert_eq!(labels[0].text, "talks");
+        // The span still points at the words as written.
+        assert_eq!(labels[0].span.slice(text), Some("Talks"));
     }
 
     #[test]
