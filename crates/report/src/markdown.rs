@@ -257,11 +257,14 @@ fn framing(view: &StoryView<'_>, out: &mut dyn Write) -> io::Result<()> {
     for group in &groups {
         for row in &group.rows {
             let labels: Vec<&str> = row.labels.iter().map(|l| l.label.as_str()).collect();
-            let sentences: Vec<String> = row
-                .labels
-                .iter()
-                .map(|l| format!("“{}”", l.sentence))
-                .collect();
+            // Two labels of one sentence show it once.
+            let mut sentences: Vec<String> = Vec::new();
+            for label in &row.labels {
+                let quoted = format!("“{}”", label.sentence);
+                if !sentences.contains(&quoted) {
+                    sentences.push(quoted);
+                }
+            }
             writeln!(
                 out,
                 "| {} | {} | {} | {} |",

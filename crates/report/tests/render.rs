@@ -262,6 +262,26 @@ fn assert_in_order(text: &str, pieces: &[&str]) {
 }
 
 #[test]
+fn two_labels_of_one_sentence_show_it_once() {
+    let mut report = sample_report();
+    let sentence = "Crews began what the Post called a wildcat strike, a damaging walkout.";
+    let mut first = label("db", "Tidewater Post", None, "wildcat strike");
+    let mut second = label("db", "Tidewater Post", None, "damaging walkout");
+    first.sentence = sentence.to_string();
+    second.sentence = sentence.to_string();
+    report.stories[0].framing = vec![first, second];
+    for format in [Format::Markdown, Format::Terminal] {
+        let text = rendered(&report, format);
+        assert!(text.contains("damaging walkout"), "{format:?}");
+        assert_eq!(
+            text.matches("Crews began").count(),
+            1,
+            "{format:?}:\n{text}"
+        );
+    }
+}
+
+#[test]
 fn format_names_parse() {
     assert_eq!("md".parse::<Format>(), Ok(Format::Markdown));
     assert_eq!("Markdown".parse::<Format>(), Ok(Format::Markdown));
