@@ -459,7 +459,7 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
             if let Some(span) = role_span(text, mention, role) {
                 labels.push(Label {
                     span,
-                    text: role.clone(),
+                    text: span.slice(text).unwrap_or(role).to_string(),
                     target: LabelTarget::Entity(mention.entity),
                 });
             }
@@ -731,13 +731,32 @@ fn acting_for(text: &str, mention: &Mention) -> Option<Label> {
     })
 }
 
-/// Where the role words of a mention stand, just before it.
+/// Where the role words of a mention stand, just before it; for a role around the name, where
+/// its title stands.
 fn role_span(text: &str, mention: &Mention, role: &str) -> Option<Span> {
     let before = text.get(..mention.span.start)?;
     let trimmed = before.trim_end();
     if trimmed.len() >= role.len() {
         let start = trimmed.len() - role.len();
         if text.get(start..trimmed.len())?.eq_ignore_ascii_case(role) {
+            return Some(Span::new(start, trimmed.len()));
+        }
+    }
+    // A role around the name: "President Moon Jae-in of South Korea" (role "President of South
+    // Korea") is labelled by its title, the words before the name; the place named after the
+    // name has its own mention.
+    let words: Vec<&str> = role.split(' ').collect();
+    for k in (1..words.len()).rev() {
+        let head = words[..k].join(" ");
+        let tail = words[k..].join(" ");
+        let Some(start) = trimmed.len().checked_sub(head.len()) else {
+            continue;
+        };
+        if !text.get(start..trimmed.len())?.eq_ignore_ascii_case(&head) {
+            continue;
+        }
+        let rest = text.get(mention.span.end..)?.trim_start();
+        if rest.len() >= tail.len() && rest.get(..tail.len())?.eq_ignore_ascii_case(&tail) {
             return Some(Span::new(start, trimmed.len()));
         }
     }
@@ -814,6 +833,20 @@ mod tests {
                 ("Governor", LabelTarget::Entity(0))
             ]
         );
+    }
+
+    #[test]
+    fn a_role_around_the_name_labels_it() {
+        let text = "Talks were held with President Ilse Varga of Ostria on Monday.";
+        let mut varga = name(text, "Ilse Varga", 0);
+        varga.role = Some("President of Ostria".into());
+        let labels = find(text, &sentence(text), &[varga]);
+        let role = labels
+            .iter()
+            .find(|l| l.target == LabelTarget::Entity(0))
+            .expect("the role is a label");
+        assert_eq!(role.text, "President");
+        assert_eq!(role.span.slice(text), Some("President"));
     }
 
     fn name(text: &str, name: &str, entity: usize) -> Mention {
