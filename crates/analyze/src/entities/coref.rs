@@ -175,7 +175,7 @@ fn shorter_form(
     keys: &[String],
     headline: bool,
 ) -> Option<usize> {
-    let mut best: Option<(usize, usize)> = None;
+    let mut best: Option<(usize, (usize, usize))> = None;
     for (ci, c) in clusters.iter().enumerate() {
         if c.keys.len() <= keys.len() {
             continue;
@@ -197,14 +197,23 @@ fn shorter_form(
         if mine != Gender::Unknown && theirs != Gender::Unknown && mine != theirs {
             continue;
         }
+        // A family name written first ("Moon Jae-in", "Xi Jinping") is what a title shortens
+        // it to ("Mr. Moon", "President Xi"); without a title the first word may be a given
+        // name, so it fits only behind one, and only where no surname fits.
+        let surname = kind == EntityKind::Person && c.keys.ends_with(keys);
+        let family_first = kind == EntityKind::Person
+            && keys.len() == 1
+            && cand.role.is_some()
+            && c.keys.first() == keys.first();
         let fits = match kind {
-            EntityKind::Person => c.keys.ends_with(keys),
+            EntityKind::Person => surname || family_first,
             EntityKind::Organization => c.keys.starts_with(keys),
             _ => false,
         };
         if !fits {
             continue;
         }
+        let rank = usize::from(surname || kind != EntityKind::Person);
         // A surname in the body before any full name that ends in it belongs to someone else:
         // news names a person in full first ("President Trump ... his wife, Melania Trump").
         // A headline (a first sentence without a final period) may shorten a full name the
@@ -229,8 +238,8 @@ fn shorter_form(
             .filter(|&s| s <= cand.span.start)
             .max()
             .map_or(0, |s| s + 1);
-        if best.is_none_or(|(_, r)| recency > r) {
-            best = Some((ci, recency));
+        if best.is_none_or(|(_, r)| (rank, recency) > r) {
+            best = Some((ci, (rank, recency)));
         }
     }
     best.map(|(c, _)| c)

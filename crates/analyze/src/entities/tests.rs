@@ -318,3 +318,24 @@ fn a_sentence_opening_noun_before_a_role_joins_the_role() {
     );
     assert!(entity_of("Union", &mentions, &entities).is_none());
 }
+
+#[test]
+fn a_title_before_a_family_name_written_first_finds_the_full_name() {
+    let text = "Jeon Min-ho met Governor Chun Sun-ae in Daegu. Mr. Jeon smiled. \
+                Later Chun Sun-ae spoke. Ms. Chun was pleased.";
+    let (mentions, entities) = run(text);
+    for family in ["Jeon", "Chun"] {
+        let found: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| m.text.starts_with(family))
+            .collect();
+        assert!(found.len() >= 2, "{family}: {found:?}");
+        assert!(
+            found.iter().all(|m| m.entity == found[0].entity),
+            "{found:?}"
+        );
+        assert!(entities[found[0].entity].name.contains('-'));
+    }
+    // A sentence-opening adverb is not part of the name after it.
+    assert!(mentions.iter().all(|m| !m.text.starts_with("Later")));
+}
