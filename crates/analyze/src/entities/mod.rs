@@ -149,6 +149,14 @@ fn headline_sentences(toks: &[Token], count: usize) -> Vec<bool> {
         .collect()
 }
 
+/// A form of address that only people take: "Mr.", "Mrs.", "Ms.", "Dr.".
+fn is_honorific(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.').to_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "dr" | "miss" | "mme" | "herr" | "frau"
+    )
+}
+
 fn is_title(word: &str) -> bool {
     lower_in(TITLES, word)
 }
@@ -394,7 +402,10 @@ fn attach_appositive_roles(toks: &[Token], out: &mut Vec<Candidate>) {
 fn split_run(toks: &[Token], run: &[usize], seen: &Seen, out: &mut Vec<Candidate>) {
     let words: Vec<&str> = run.iter().map(|&t| toks[t].text).collect();
     let last = words.last().copied().unwrap_or("");
-    let institutional = lower_in(ORG_WORDS, last) || lower_in(PLACE_WORDS, last);
+    // "Mr. Park", "Mrs. Hall": an honorific before one word names a person whatever the word
+    // means ("Dr. Ford Hospital" stays a hospital).
+    let honorific = words.len() == 2 && words.first().is_some_and(|w| is_honorific(w));
+    let institutional = !honorific && (lower_in(ORG_WORDS, last) || lower_in(PLACE_WORDS, last));
     // Leading titles, with nationality adjectives among them: "Kazakh President".
     let mut lead = 0;
     if !institutional {
@@ -616,8 +627,20 @@ fn classify(toks: &[Token], name: &[usize], c: &mut Candidate) {
         .as_deref()
         .is_some_and(|r| r.split(' ').any(|w| is_title(w) && !lower_in(ORG_WORDS, w)));
     let org_context = organisation_context(toks, name, c.sentence);
+    // An honorific makes a person of one word ("Mr. Park"); a longer name with an institution
+    // word in it stays what that word says ("Dr. Ford Hospital").
+    let honorific = c
+        .role
+        .as_deref()
+        .is_some_and(|r| r.split(' ').next().is_some_and(is_honorific))
+        && (words.len() == 1
+            || !words
+                .iter()
+                .any(|w| org_word(w) || lower_in(PLACE_WORDS, w)));
     let (kind, sure) = if lexicon::names_a_thing(words) {
         (EntityKind::Other, true)
+    } else if honorific {
+        (EntityKind::Person, true)
     } else if lexicon::is_place(&c.text) || shouted_place(words) {
         (EntityKind::Location, true)
     } else if words.len() == 1 && lexicon::nation_of_adjective(first).is_some() {

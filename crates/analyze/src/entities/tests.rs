@@ -339,3 +339,13 @@ fn a_title_before_a_family_name_written_first_finds_the_full_name() {
     // A sentence-opening adverb is not part of the name after it.
     assert!(mentions.iter().all(|m| !m.text.starts_with("Later")));
 }
+
+#[test]
+fn an_honorific_before_one_word_names_a_person() {
+    let text = "The council heard Mr. Park and Mrs. Hall before the vote.";
+    let (mentions, entities) = run(text);
+    for name in ["Park", "Hall"] {
+        let e = entity_of(name, &mentions, &entities).expect("name found");
+        assert_eq!(e.kind, EntityKind::Person, "{name}");
+    }
+}
