@@ -297,6 +297,14 @@ const NOT_MODIFIERS: &[&str] = &[
     "for",
     "and",
     "or",
+    "but",
+    "nor",
+    "yet",
+    "so",
+    "if",
+    "when",
+    "while",
+    "because",
     "as",
     "at",
     "with",
@@ -413,12 +421,25 @@ fn lists() -> &'static Lists {
 /// Finds labels in `text` attached to `mentions` or to the event.
 pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> {
     let mut labels = Vec::new();
+    let mut openers: Vec<usize> = Vec::with_capacity(sentences.len());
     for &sentence in sentences {
         let words = words_in(text, sentence);
+        openers.extend(words.first().map(|w| w.0));
         for (k, &(start, end)) in words.iter().enumerate() {
             let word = text[start..end].to_lowercase();
+            // Capitalised inside the sentence and followed by another capitalised word, a loaded
+            // word is part of a name ("Democratic National Committee"), not the outlet's
+            // judgement; before a common noun it still labels ("Democratic leaders").
+            let capital = |i: usize| {
+                words
+                    .get(i)
+                    .is_some_and(|&(a, _)| text[a..].starts_with(char::is_uppercase))
+            };
+            let in_name = k > 0 && capital(k) && capital(k + 1);
             if lists().loaded_modifiers.contains(word.as_str()) {
-                labels.extend(modifier_label(text, &words, k, mentions));
+                if !in_name {
+                    labels.extend(modifier_label(text, &words, k, mentions));
+                }
             } else if let Some(label) = event_name(text, &words, k) {
                 labels.push(label);
             } else if lists().loaded_nouns.contains(word.as_str()) {
@@ -480,7 +501,7 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
     // "Talks between the two sides ..." names the same thing as "talks" further on: a common
     // word capitalised only because it opens the sentence is listed in lower case.
     for label in &mut labels {
-        if label.target == LabelTarget::Event {
+        if label.target == LabelTarget::Event && openers.contains(&label.span.start) {
             label.text = common_case(&label.text);
         }
     }
@@ -488,20 +509,16 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
     labels
 }
 
-/// `text` with its first letter lowered when its first word is one of the common words the
+/// `text` with its first letter lowered when its first word is one of the common nouns the
 /// labels are built from.
 fn common_case(text: &str) -> String {
     let first = text.split([' ', '-']).next().unwrap_or("");
     let lower = first.to_lowercase();
     let l = lists();
-    let common = [
-        &l.event_nouns,
-        &l.event_pair_starts,
-        &l.loaded_modifiers,
-        &l.loaded_nouns,
-    ]
-    .iter()
-    .any(|set| set.contains(lower.as_str()));
+    // Modifiers are left as written: a capital may make one a party's name ("Democratic").
+    let common = [&l.event_nouns, &l.event_pair_starts, &l.loaded_nouns]
+        .iter()
+        .any(|set| set.contains(lower.as_str()));
     let mut chars = text.chars();
     match chars.next() {
         Some(c) if common && c.is_uppercase() => c.to_lowercase().chain(chars).collect(),
@@ -833,6 +850,22 @@ mod tests {
                 ("Governor", LabelTarget::Entity(0))
             ]
         );
+    }
+
+    #[test]
+    fn conjunctions_and_names_are_no_modifiers() {
+        let text = "Crews said the ferry had stopped, but talks continued. \
+                    The Illegitimate Workers Federation sent the hard-line union a letter.";
+        let labels: Vec<String> = find(text, &sentence(text), &[])
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        assert!(labels.iter().all(|l| !l.starts_with("but")), "{labels:?}");
+        assert!(
+            labels.iter().all(|l| !l.contains("Illegitimate")),
+            "{labels:?}"
+        );
+        assert!(labels.iter().any(|l| l == "hard-line union"), "{labels:?}");
     }
 
     #[test]
