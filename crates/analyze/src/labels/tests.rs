@@ -1,0 +1,187 @@
+use super::*;
+use triangulate_model::EntityKind;
+
+fn sentence(text: &str) -> Vec<Span> {
+    vec![Span::new(0, text.len())]
+}
+
+#[test]
+fn modifier_before_a_noun_labels_the_event() {
+    let text = "The council condemned the illegal strike at the docks.";
+    let labels = find(text, &sentence(text), &[]);
+    assert_eq!(labels.len(), 1);
+    assert_eq!(labels[0].text, "illegal strike");
+    assert_eq!(labels[0].target, LabelTarget::Event);
+    assert_eq!(labels[0].span.slice(text), Some("illegal strike"));
+}
+
+#[test]
+fn modifier_before_a_titled_name_labels_the_entity() {
+    let text = "The court heard self-proclaimed Governor Ana Vell on Monday.";
+    let start = text.find("Ana").unwrap();
+    let mention = Mention {
+        span: Span::new(start, start + "Ana Vell".len()),
+        text: "Ana Vell".into(),
+        kind: EntityKind::Person,
+        form: MentionForm::Name,
+        entity: 0,
+        role: Some("Governor".into()),
+    };
+    let labels = find(text, &sentence(text), &[mention]);
+    let texts: Vec<(&str, LabelTarget)> =
+        labels.iter().map(|l| (l.text.as_str(), l.target)).collect();
+    assert_eq!(
+        texts,
+        vec![
+            ("self-proclaimed", LabelTarget::Entity(0)),
+            ("Governor", LabelTarget::Entity(0))
+        ]
+    );
+}
+
+#[test]
+fn conjunctions_and_names_are_no_modifiers() {
+    let text = "Crews said the ferry had stopped, but talks continued. \
+                The Illegitimate Workers Federation sent the hard-line union a letter.";
+    let labels: Vec<String> = find(text, &sentence(text), &[])
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    assert!(labels.iter().all(|l| !l.starts_with("but")), "{labels:?}");
+    assert!(
+        labels.iter().all(|l| !l.contains("Illegitimate")),
+        "{labels:?}"
+    );
+    assert!(labels.iter().any(|l| l == "hard-line union"), "{labels:?}");
+}
+
+#[test]
+fn a_role_around_the_name_labels_it() {
+    let text = "Talks were held with President Ilse Varga of Ostria on Monday.";
+    let mut varga = name(text, "Ilse Varga", 0);
+    varga.role = Some("President of Ostria".into());
+    let labels = find(text, &sentence(text), &[varga]);
+    let role = labels
+        .iter()
+        .find(|l| l.target == LabelTarget::Entity(0))
+        .expect("the role is a label");
+    assert_eq!(role.text, "President");
+    assert_eq!(role.span.slice(text), Some("President"));
+}
+
+fn name(text: &str, name: &str, entity: usize) -> Mention {
+    let start = text.find(name).unwrap();
+    Mention {
+        span: Span::new(start, start + name.len()),
+        text: name.into(),
+        kind: EntityKind::Person,
+        form: MentionForm::Name,
+        entity,
+        role: None,
+    }
+}
+
+#[test]
+fn those_acting_for_a_country_label_it() {
+    let text = "Velorian officials met the Ostrian military intelligence officers, while \
+                Ostria's regime and the Velorian people waited.";
+    let mut ostria = name(text, "Ostria's", 1);
+    ostria.span.end -= 2;
+    let mut mentions = vec![name(text, "Velorian", 0), name(text, "Ostrian", 1), ostria];
+    let start = text.rfind("Velorian").unwrap();
+    mentions.push(Mention {
+        span: Span::new(start, start + "Velorian".len()),
+        ..mentions[0].clone()
+    });
+    for m in &mut mentions {
+        m.kind = EntityKind::Group;
+    }
+    let labels = find(text, &sentence(text), &mentions);
+    let texts: Vec<(&str, LabelTarget)> =
+        labels.iter().map(|l| (l.text.as_str(), l.target)).collect();
+    assert_eq!(
+        texts,
+        vec![
+            ("Velorian officials", LabelTarget::Entity(0)),
+            (
+                "Ostrian military intelligence officers",
+                LabelTarget::Entity(1)
+            ),
+            ("Ostria's regime", LabelTarget::Entity(1)),
+        ]
+    );
+    // Nothing acts for a word the analysis could not place.
+    let mut other = name(text, "Velorian", 0);
+    other.kind = EntityKind::Other;
+    assert!(find(text, &sentence(text), &[other])
+        .iter()
+        .all(|l| l.target == LabelTarget::Event));
+}
+
+#[test]
+fn a_person_has_those_acting_for_them_too() {
+    let text = "The Vell administration said Vell campaign officials had quit.";
+    let mut first = name(text, "Vell", 0);
+    let start = text.rfind("Vell").unwrap();
+    let second = Mention {
+        span: Span::new(start, start + 4),
+        ..first.clone()
+    };
+    first.kind = EntityKind::Person;
+    let labels = find(text, &sentence(text), &[first, second]);
+    let texts: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec!["Vell administration", "Vell campaign officials"]
+    );
+}
+
+#[test]
+fn appositions_label_the_name_before_them() {
+    let text = "Piet Daalman, the embattled lock keeper, met Ruth Anker, a veteran engineer \
+                who built the dam.";
+    let mentions = [name(text, "Piet Daalman", 0), name(text, "Ruth Anker", 1)];
+    let labels = find(text, &sentence(text), &mentions);
+    let texts: Vec<(&str, LabelTarget)> =
+        labels.iter().map(|l| (l.text.as_str(), l.target)).collect();
+    assert!(texts.contains(&("embattled lock keeper", LabelTarget::Entity(0))));
+    assert!(texts.contains(&("veteran engineer", LabelTarget::Entity(1))));
+    for l in &labels {
+        assert_eq!(l.span.slice(text), Some(l.text.as_str()));
+    }
+}
+
+#[test]
+fn a_new_clause_after_a_name_is_not_an_apposition() {
+    let text = "In Brask, the council met.";
+    let mentions = [name(text, "Brask", 0)];
+    assert!(find(text, &sentence(text), &mentions).is_empty());
+}
+
+#[test]
+fn a_sentence_opening_label_is_listed_in_lower_case() {
+    let text = "Talks between the mill and the union resumed.";
+    let labels = find(text, &sentence(text), &[]);
+    assert_eq!(labels.len(), 1);
+    assert_eq!(labels[0].text, "talks");
+    // The span still points at the words as written.
+    assert_eq!(labels[0].span.slice(text), Some("Talks"));
+}
+
+#[test]
+fn outlets_name_the_event_their_own_way() {
+    let text = "The crippling stoppage and the industrial action at the mill hurt exports.";
+    let labels: Vec<String> = find(text, &sentence(text), &[])
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    assert_eq!(labels, vec!["crippling stoppage", "industrial action"]);
+    let other = "A strike surcharge was added.";
+    assert!(find(other, &sentence(other), &[]).is_empty());
+}
+
+#[test]
+fn neutral_words_give_no_label() {
+    let text = "The mayor opened the new bridge on Friday.";
+    assert!(find(text, &sentence(text), &[]).is_empty());
+}
