@@ -54,9 +54,10 @@ pub fn resolve(docs: &[(&Article, &Analysis)]) -> Resolution {
         // messenger, not an actor of the story.
         let own_outlet = article.outlet.as_deref().map(name_key);
         for (l, entity) in analysis.entities.iter().enumerate() {
+            let name = name_key(&entity.name);
             if own_outlet
                 .as_deref()
-                .is_some_and(|o| !o.is_empty() && name_key(&entity.name) == o)
+                .is_some_and(|o| !o.is_empty() && name == o)
             {
                 continue;
             }
@@ -67,7 +68,7 @@ pub fn resolve(docs: &[(&Article, &Analysis)]) -> Resolution {
                 .map(|m| m.span.start)
                 .min()
                 .unwrap_or(usize::MAX);
-            let key = person_key(name_key(&entity.name), entity.kind);
+            let key = person_key(name, entity.kind);
             if key.is_empty() {
                 continue;
             }

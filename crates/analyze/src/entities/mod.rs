@@ -135,7 +135,7 @@ fn headline_sentences(toks: &[Token], count: usize) -> Vec<bool> {
         if t.capitalised() {
             capitals[t.sentence] += 1;
             // Days and months are capitalised in any sentence, so they say nothing of title case.
-            let calendar = lexicon::CALENDAR.contains(&t.text.to_lowercase().as_str());
+            let calendar = lower_in(lexicon::CALENDAR, t.text);
             if !t.initial && !calendar && lower_in(NOT_NAMES, t.text) {
                 function_capitals[t.sentence] += 1;
             }
