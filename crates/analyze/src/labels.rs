@@ -421,23 +421,21 @@ fn lists() -> &'static Lists {
 /// Finds labels in `text` attached to `mentions` or to the event.
 pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> {
     let mut labels = Vec::new();
-    let mut openers: Vec<usize> = Vec::with_capacity(sentences.len());
     for &sentence in sentences {
         let words = words_in(text, sentence);
-        openers.extend(words.first().map(|w| w.0));
         for (k, &(start, end)) in words.iter().enumerate() {
             let word = text[start..end].to_lowercase();
-            // Capitalised inside the sentence and followed by another capitalised word, a loaded
-            // word is part of a name ("Democratic National Committee"), not the outlet's
-            // judgement; before a common noun it still labels ("Democratic leaders").
-            let capital = |i: usize| {
-                words
-                    .get(i)
-                    .is_some_and(|&(a, _)| text[a..].starts_with(char::is_uppercase))
-            };
-            let in_name = k > 0 && capital(k) && capital(k + 1);
             if lists().loaded_modifiers.contains(word.as_str()) {
-                if !in_name {
+                // Capitalised inside the sentence and followed by another capitalised word, a
+                // loaded word is part of a name ("Democratic National Committee"), not the
+                // outlet's judgement; before a common noun it still labels ("Democratic
+                // leaders").
+                let capital = |i: usize| {
+                    words
+                        .get(i)
+                        .is_some_and(|&(a, _)| text[a..].starts_with(char::is_uppercase))
+                };
+                if !(k > 0 && capital(k) && capital(k + 1)) {
                     labels.extend(modifier_label(text, &words, k, mentions));
                 }
             } else if let Some(label) = event_name(text, &words, k) {
@@ -498,32 +496,8 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
                 .iter()
                 .any(|s| s.start <= l.span.start && l.span.end <= s.end)
     });
-    // "Talks between the two sides ..." names the same thing as "talks" further on: a common
-    // word capitalised only because it opens the sentence is listed in lower case.
-    for label in &mut labels {
-        if label.target == LabelTarget::Event && openers.contains(&label.span.start) {
-            label.text = common_case(&label.text);
-        }
-    }
     labels.sort_by_key(|l| l.span.start);
     labels
-}
-
-/// `text` with its first letter lowered when its first word is one of the common nouns the
-/// labels are built from.
-fn common_case(text: &str) -> String {
-    let first = text.split([' ', '-']).next().unwrap_or("");
-    let lower = first.to_lowercase();
-    let l = lists();
-    // Modifiers are left as written: a capital may make one a party's name ("Democratic").
-    let common = [&l.event_nouns, &l.event_pair_starts, &l.loaded_nouns]
-        .iter()
-        .any(|set| set.contains(lower.as_str()));
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) if common && c.is_uppercase() => c.to_lowercase().chain(chars).collect(),
-        _ => text.to_string(),
-    }
 }
 
 /// The label for the loaded modifier at word `k`: attached to the entity mention it precedes, or
@@ -769,11 +743,13 @@ fn role_span(text: &str, mention: &Mention, role: &str) -> Option<Span> {
         let Some(start) = trimmed.len().checked_sub(head.len()) else {
             continue;
         };
-        if !text.get(start..trimmed.len())?.eq_ignore_ascii_case(&head) {
-            continue;
-        }
-        let rest = text.get(mention.span.end..)?.trim_start();
-        if rest.len() >= tail.len() && rest.get(..tail.len())?.eq_ignore_ascii_case(&tail) {
+        let title = text.get(start..trimmed.len());
+        let rest = text.get(mention.span.end..).unwrap_or("").trim_start();
+        if title.is_some_and(|t| t.eq_ignore_ascii_case(&head))
+            && rest
+                .get(..tail.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(&tail))
+        {
             return Some(Span::new(start, trimmed.len()));
         }
     }

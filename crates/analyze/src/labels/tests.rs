@@ -159,16 +159,6 @@ fn a_new_clause_after_a_name_is_not_an_apposition() {
 }
 
 #[test]
-fn a_sentence_opening_label_is_listed_in_lower_case() {
-    let text = "Talks between the mill and the union resumed.";
-    let labels = find(text, &sentence(text), &[]);
-    assert_eq!(labels.len(), 1);
-    assert_eq!(labels[0].text, "talks");
-    // The span still points at the words as written.
-    assert_eq!(labels[0].span.slice(text), Some("Talks"));
-}
-
-#[test]
 fn outlets_name_the_event_their_own_way() {
     let text = "The crippling stoppage and the industrial action at the mill hurt exports.";
     let labels: Vec<String> = find(text, &sentence(text), &[])
