@@ -737,6 +737,7 @@ fn role_span(text: &str, mention: &Mention, role: &str) -> Option<Span> {
     // Korea") is labelled by its title, the words before the name; the place named after the
     // name has its own mention.
     let words: Vec<&str> = role.split(' ').collect();
+    let rest = text.get(mention.span.end..).unwrap_or("").trim_start();
     for k in (1..words.len()).rev() {
         let head = words[..k].join(" ");
         let tail = words[k..].join(" ");
@@ -744,7 +745,6 @@ fn role_span(text: &str, mention: &Mention, role: &str) -> Option<Span> {
             continue;
         };
         let title = text.get(start..trimmed.len());
-        let rest = text.get(mention.span.end..).unwrap_or("").trim_start();
         if title.is_some_and(|t| t.eq_ignore_ascii_case(&head))
             && rest
                 .get(..tail.len())

@@ -257,14 +257,11 @@ fn framing(view: &StoryView<'_>, out: &mut dyn Write) -> io::Result<()> {
     for group in &groups {
         for row in &group.rows {
             let labels: Vec<&str> = row.labels.iter().map(|l| l.label.as_str()).collect();
-            // Two labels of one sentence show it once.
-            let mut sentences: Vec<String> = Vec::new();
-            for label in &row.labels {
-                let quoted = format!("“{}”", label.sentence);
-                if !sentences.contains(&quoted) {
-                    sentences.push(quoted);
-                }
-            }
+            let sentences: Vec<String> = row
+                .sentences()
+                .into_iter()
+                .map(|s| format!("“{s}”"))
+                .collect();
             writeln!(
                 out,
                 "| {} | {} | {} | {} |",

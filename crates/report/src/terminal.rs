@@ -320,14 +320,8 @@ fn framing(p: &mut Printer<'_>, view: &StoryView<'_>) -> io::Result<()> {
             let labels: Vec<&str> = row.labels.iter().map(|l| l.label.as_str()).collect();
             let line = format!("{}: {}", row.outlet, labels.join(", "));
             p.para(Style::Warn, "    - ", 6, &line)?;
-            let mut shown: Vec<&str> = Vec::new();
-            for label in &row.labels {
-                // Two labels of one sentence show it once.
-                if shown.contains(&label.sentence.as_str()) {
-                    continue;
-                }
-                shown.push(&label.sentence);
-                let sentence = format!("\u{201c}{}\u{201d}", label.sentence);
+            for sentence in row.sentences() {
+                let sentence = format!("\u{201c}{sentence}\u{201d}");
                 p.para(Style::Dim, "      ", 6, &sentence)?;
             }
         }

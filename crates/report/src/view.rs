@@ -21,6 +21,20 @@ pub(crate) struct FramingRow<'a> {
     pub labels: Vec<&'a FramingLabel>,
 }
 
+impl<'a> FramingRow<'a> {
+    /// The sentences the labels come from, each once, in the labels' order: two labels of one
+    /// sentence show it once.
+    pub fn sentences(&self) -> Vec<&'a str> {
+        let mut out: Vec<&'a str> = Vec::new();
+        for label in &self.labels {
+            if !out.contains(&label.sentence.as_str()) {
+                out.push(&label.sentence);
+            }
+        }
+        out
+    }
+}
+
 /// All framing of one entity, or of the event itself.
 pub(crate) struct FramingGroup<'a> {
     pub target: String,
