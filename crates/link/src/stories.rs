@@ -39,6 +39,11 @@ pub struct StoryOptions {
     pub infer_day: bool,
     /// Weight of a number the article states (not a year, at least two digits).
     pub number_weight: f32,
+    /// Minimum cosine over the identity terms alone (entity names, numbers, years) between two
+    /// groups of a story for them to stay one story, and between two stories for them to
+    /// merge: two events of one kind (two arrests, two earthquakes) share their words but not
+    /// their people, places and figures.
+    pub identity_threshold: f32,
 }
 
 impl Default for StoryOptions {
@@ -52,6 +57,7 @@ impl Default for StoryOptions {
             prior_docs: 20.0,
             infer_day: true,
             number_weight: 3.0,
+            identity_threshold: 0.30,
         }
     }
 }
@@ -93,6 +99,19 @@ pub fn cluster(docs: &[Analysed], dupes: &Groups, options: &StoryOptions) -> Sto
     StoryPlan { members }
 }
 
+/// The first character of an entity-name term (word terms are stems: letters and digits).
+const ENTITY_MARK: char = '@';
+/// The first character of a year term.
+const YEAR_MARK: char = '#';
+/// The first character of a number term.
+const NUMBER_MARK: char = '%';
+
+/// Whether a term names who, where or how many (an entity, a year, a number) rather than
+/// what happened: the terms two events of one kind do not share.
+pub(crate) fn is_identity(term: &str) -> bool {
+    term.starts_with([ENTITY_MARK, YEAR_MARK, NUMBER_MARK])
+}
+
 /// Sublinear term frequencies of a document's words and entity names.
 pub(crate) fn features(doc: &Analysed, options: &StoryOptions) -> Features {
     let mut counts: HashMap<String, f32> = HashMap::new();
@@ -116,7 +135,10 @@ pub(crate) fn features(doc: &Analysed, options: &StoryOptions) -> Features {
         .map(|(t, c)| (t, 1.0 + c.max(1.0).ln()))
         .collect();
     for entity in &doc.analysis.entities {
-        let key = format!("@{}", triangulate_analyze::entities::name_key(&entity.name));
+        let key = format!(
+            "{ENTITY_MARK}{}",
+            triangulate_analyze::entities::name_key(&entity.name)
+        );
         // Descriptions ("the union") repeat an entity the article has already named; counting
         // them would favour articles that describe more than they name.
         let named = entity
@@ -131,12 +153,12 @@ pub(crate) fn features(doc: &Analysed, options: &StoryOptions) -> Features {
     }
     if options.year_weight > 0.0 {
         for year in years(doc) {
-            terms.insert(format!("#{year}"), options.year_weight);
+            terms.insert(format!("{YEAR_MARK}{year}"), options.year_weight);
         }
     }
     if options.number_weight > 0.0 {
         for number in numbers(&doc.article.text) {
-            terms.insert(format!("%{number}"), options.number_weight);
+            terms.insert(format!("{NUMBER_MARK}{number}"), options.number_weight);
         }
     }
     let mut terms: Vec<(String, f32)> = terms.into_iter().collect();

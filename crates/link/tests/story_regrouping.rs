@@ -163,6 +163,71 @@ fn a_story_of_two_separate_groups_splits() {
     assert_eq!(index.len(), 2);
 }
 
+/// Two strikes of one kind in two ports: the same words, different people, places and figures.
+fn two_strikes() -> Vec<Analysed> {
+    let texts = [
+        ("p1", "Dockworkers at Port Velmora walked out over pay on Monday, leaving cranes idle, said union leader Ana Petrova, whose 1,200 members want a 14 percent rise."),
+        ("k1", "Dockworkers at Korsand harbour walked out over pay on Monday, leaving cranes idle, said union leader Milo Brandt, whose 3,400 members want a 9 percent rise."),
+        ("p2", "Cranes stood idle at Port Velmora as 1,200 dockworkers struck over pay; Ana Petrova, the union leader, said the 14 percent demand stands."),
+        ("k2", "Cranes stood idle at Korsand harbour as 3,400 dockworkers struck over pay; Milo Brandt, the union leader, said the 9 percent demand stands."),
+        ("p3", "The pay strike at Port Velmora kept cranes idle for a second day, union leader Ana Petrova said, with 1,200 dockworkers out."),
+        ("k3", "The pay strike at Korsand harbour kept cranes idle for a second day, union leader Milo Brandt said, with 3,400 dockworkers out."),
+    ];
+    texts
+        .iter()
+        .map(|(id, text)| {
+            let mut d = doc(id, "2031-06-02", text);
+            d.analysis = triangulate_analyze::analyze(&d.article);
+            d
+        })
+        .collect()
+}
+
+fn by_port(index: &StoryIndex) -> Vec<Vec<String>> {
+    let mut groups: Vec<Vec<String>> = stories(index).into_values().collect();
+    for g in &mut groups {
+        g.sort();
+    }
+    groups.sort();
+    groups
+}
+
+#[test]
+fn two_events_of_one_kind_are_told_apart_by_their_names_and_figures() {
+    let docs = two_strikes();
+    let refs: Vec<&Analysed> = docs.iter().collect();
+    // On words alone the two strikes are one story: the identity test is what separates them.
+    let words_only = StoryOptions {
+        identity_threshold: 0.0,
+        ..StoryOptions::default()
+    };
+    let mut index = StoryIndex::new(words_only);
+    index.add_batch(&refs, &[]);
+    assert_eq!(index.len(), 1, "{:?}", by_port(&index));
+
+    let mut index = StoryIndex::new(StoryOptions::default());
+    index.add_batch(&refs, &[]);
+    let expected = vec![
+        vec!["k1".to_string(), "k2".into(), "k3".into()],
+        vec!["p1".to_string(), "p2".into(), "p3".into()],
+    ];
+    assert_eq!(by_port(&index), expected);
+
+    // A later report of both strikes touches both stories but does not merge them back.
+    let mut both = doc("b1", "2031-06-03", "Dockworkers struck over pay at Port Velmora, where Ana Petrova leads 1,200 members, and at Korsand harbour, where Milo Brandt leads 3,400, leaving cranes idle.");
+    both.analysis = triangulate_analyze::analyze(&both.article);
+    index.add_batch(&[&both], &[]);
+    assert!(
+        !index
+            .take_events()
+            .iter()
+            .any(|e| matches!(e, StoryEvent::Merged { .. })),
+        "{:?}",
+        by_port(&index)
+    );
+    assert_eq!(index.len(), 2, "{:?}", by_port(&index));
+}
+
 #[test]
 fn a_story_of_one_subject_does_not_split() {
     let docs = flood_and_rescue();

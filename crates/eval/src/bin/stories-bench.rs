@@ -1,7 +1,8 @@
 //! Story clustering benchmarks.
 //!
 //! `stories-bench tune DATA`: sweeps the clusterer's options on ECB+ and MEANTIME and prints the
-//! scores of each setting.
+//! scores of each setting (grids from the environment: THRESHOLDS, ENTITY, TITLE, YEAR; single
+//! values: NUMBER, HALF, IDENTITY, INFER).
 //!
 //! `stories-bench throughput DATA N [THREADS]`: expands the ECB+ articles into N synthetic
 //! articles by controlled mutation (see [`mutate`]), analyses them (not timed), then times
@@ -81,6 +82,7 @@ fn tune(data: &Path) -> Result<(), String> {
     let number_weight = or(grid("NUMBER"), base.number_weight)[0];
     let infer_day = std::env::var("INFER").map_or(base.infer_day, |v| v == "1");
     let half_life = or(grid("HALF"), base.half_life_days)[0];
+    let identity_threshold = or(grid("IDENTITY"), base.identity_threshold)[0];
     for &threshold in &thresholds {
         for &entity_weight in &entity {
             for (&title_weight, &year_weight) in
@@ -94,6 +96,7 @@ fn tune(data: &Path) -> Result<(), String> {
                     infer_day,
                     half_life_days: half_life,
                     number_weight,
+                    identity_threshold,
                     ..base
                 };
                 let plan = stories::cluster(&ecb_docs, &ecb_dupes, &options);

@@ -16,7 +16,7 @@ use triangulate_model::DocId;
 
 use docs::{Doc, Docs};
 
-use super::{features, Features, StoryOptions};
+use super::{features, is_identity, Features, StoryOptions};
 use crate::{Analysed, StoryEvent};
 
 /// Terms of a story centroid entered in the inverted index.
@@ -187,6 +187,9 @@ impl Story {
 pub struct StoryIndex {
     options: StoryOptions,
     vocabulary: HashMap<String, u32, Fast>,
+    /// Per term id: whether the term names an identity (an entity, a number or a year) rather
+    /// than a word; see [`is_identity`].
+    identity: Vec<bool>,
     languages: HashMap<String, u16>,
     /// Document frequency per (language, term): a term frequent in its own language weighs
     /// little, so function words of languages without a stop list do not make stories.
@@ -206,6 +209,7 @@ impl StoryIndex {
         StoryIndex {
             options,
             vocabulary: HashMap::default(),
+            identity: Vec::new(),
             languages: HashMap::new(),
             df: HashMap::default(),
             docs_per_language: Vec::new(),
@@ -287,6 +291,7 @@ impl StoryIndex {
             + self.stories.capacity() * size_of::<Story>()
             + map(self.vocabulary.capacity(), size_of::<(String, u32)>())
             + self.vocabulary.keys().map(String::capacity).sum::<usize>()
+            + self.identity.capacity()
             + map(self.df.capacity(), size_of::<((u16, u32), u32)>())
             + map(self.by_key.capacity(), size_of::<(String, usize)>())
             + self.by_key.keys().map(String::capacity).sum::<usize>()
@@ -431,6 +436,7 @@ impl StoryIndex {
                     None => {
                         let id = self.vocabulary.len() as u32;
                         self.vocabulary.insert(term.clone(), id);
+                        self.identity.push(is_identity(term));
                         id
                     }
                 };

@@ -10,7 +10,9 @@
 //! Split: the members of a touched story are cut in two by spherical 2-means, seeded with the
 //! member least like the story and the member least like that one. When both groups hold at
 //! least [`MIN_SIDE`] documents and their centroids are less similar than the join threshold
-//! (damped by the gap between their date ranges), the smaller group leaves for a new story.
+//! (damped by the gap between their date ranges), or share too little of their identity terms
+//! (names, numbers, years: below the identity threshold), the smaller group leaves for a new
+//! story. A merge asks the same of identity terms, so a split is not undone by the next batch.
 
 use std::collections::{HashMap, HashSet};
 
@@ -53,7 +55,11 @@ impl StoryIndex {
         let mut merged: HashSet<usize> = HashSet::new();
         for (a, b, _) in scored {
             let (a, b) = (self.live(a), self.live(b));
-            if a == b || self.story_similarity(a, b) < threshold || !self.members_agree(a, b) {
+            if a == b
+                || self.story_similarity(a, b) < threshold
+                || self.identities_differ(a, b)
+                || !self.members_agree(a, b)
+            {
                 continue;
             }
             // The larger story keeps its key; between equals, the older one.
@@ -97,6 +103,42 @@ impl StoryIndex {
             large.cosine(&unit(&m.vector)) * self.damping(large.gap(m.day))
                 >= self.options.threshold
         })
+    }
+
+    /// Whether two stories, each large enough that a split could have set it apart, name too
+    /// few of the same people, places and figures to be one story (the split's own test, so
+    /// that a merge does not undo a split).
+    fn identities_differ(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (&self.stories[a], &self.stories[b]);
+        x.members.len() >= MIN_SIDE
+            && y.members.len() >= MIN_SIDE
+            && self.identity_cosine(&x.centroid, &y.centroid) < self.options.identity_threshold
+    }
+
+    /// Cosine of two vectors over their identity terms alone (names, numbers, years); 1 when
+    /// either has none, since then nothing tells the two apart.
+    fn identity_cosine(&self, a: &Dense, b: &Dense) -> f32 {
+        let only = |v: &Dense| -> Dense {
+            v.iter()
+                .filter(|(&t, _)| self.identity.get(t as usize).copied().unwrap_or(false))
+                .map(|(&t, &w)| (t, w))
+                .collect()
+        };
+        let (a, b) = (only(a), only(b));
+        let (na, nb) = (norm(&a), norm(&b));
+        if na == 0.0 || nb == 0.0 {
+            return 1.0;
+        }
+        let (small, large) = if a.len() <= b.len() {
+            (&a, &b)
+        } else {
+            (&b, &a)
+        };
+        let dot: f32 = small
+            .iter()
+            .filter_map(|(t, w)| large.get(t).map(|v| v * w))
+            .sum();
+        dot / (na * nb)
     }
 
     /// Cosine of two stories' centroids, damped by the days between their date ranges.
@@ -234,7 +276,9 @@ impl StoryIndex {
             days(&story.members, &side, false),
             days(&story.members, &side, true),
         );
-        if cross * self.damping(gap) >= self.options.threshold {
+        let apart = cross * self.damping(gap) < self.options.threshold
+            || self.identity_cosine(&sums.0, &sums.1) < self.options.identity_threshold;
+        if !apart {
             return None;
         }
         // The smaller group leaves; on a tie, the one without the story's first member.
