@@ -477,6 +477,22 @@ fn split_run(toks: &[Token], run: &[usize], seen: &Seen, out: &mut Vec<Candidate
         return;
     }
     let name = &rest[..end];
+    // "Ryanair CEO": a company, then the title of someone who works for it; the phrase is that
+    // person's role (named after a comma, or never).
+    if lead == 0
+        && end < rest.len()
+        && lexicon::lower_in(lexicon::CORPORATE_TITLES, toks[rest[end]].text)
+    {
+        let mut c = candidate(toks, name, None, false);
+        classify(toks, name, &mut c);
+        if c.kind == EntityKind::Person {
+            c.kind = EntityKind::Organization;
+        }
+        c.sure = true;
+        out.push(c);
+        out.push(candidate(toks, run, Some(join(toks, run)), true));
+        return;
+    }
     let trailing = (end < rest.len()).then(|| join(toks, &rest[end..]));
     let role = match (role, trailing) {
         (Some(r), Some(t)) => Some(format!("{r}, {t}")),
@@ -597,6 +613,17 @@ fn candidate(toks: &[Token], run: &[usize], role: Option<String>, bare: bool) ->
     }
 }
 
+/// Whether a name is an unknown word followed by a country or region ("Ford Australia"): people
+/// are not named after places that way, companies' national arms are.
+fn regional_arm(words: &[String]) -> bool {
+    let first = &words[0];
+    let place = words[1..].join(" ");
+    lexicon::is_place(&place)
+        && !lexicon::is_place(first)
+        && lexicon::nation_of_adjective(first).is_none()
+        && !lower_in(lexicon::GIVEN_NAMES, first)
+}
+
 fn kind_of_single(word: &str) -> EntityKind {
     if lexicon::is_place(word) {
         EntityKind::Location
@@ -663,6 +690,9 @@ fn classify(toks: &[Token], name: &[usize], c: &mut Candidate) {
         (EntityKind::Person, true)
     } else if org_context {
         (EntityKind::Organization, true)
+    } else if words.len() >= 2 && words.len() <= 3 && regional_arm(words) {
+        // "Ford Australia", "EADS North America": a company's arm in a country or region.
+        (EntityKind::Organization, false)
     } else if words.len() == 2 && lower_in(lexicon::GIVEN_NAMES, last) && !c.acronym {
         // A given name after an unknown word reads as two founders' names, not as a person
         // ("Lockheed Martin", "McDonnell Douglas"): people put the given name first.

@@ -349,3 +349,31 @@ fn an_honorific_before_one_word_names_a_person() {
         assert_eq!(e.kind, EntityKind::Person, "{name}");
     }
 }
+
+#[test]
+fn a_company_before_a_corporate_title_is_a_company_and_the_phrase_a_role() {
+    let text = "Skylark Air CEO, Teodor Vasko, said the airline would lease six jets. \
+                The Brenmark Chief Executive Officer declined to comment.";
+    let (mentions, entities) = run(text);
+    let airline = entity_of("Skylark Air", &mentions, &entities).expect("company found");
+    assert_eq!(airline.kind, EntityKind::Organization);
+    let vasko = entity_of("Teodor Vasko", &mentions, &entities).expect("person found");
+    assert_eq!(vasko.kind, EntityKind::Person);
+    assert!(
+        vasko.roles.iter().any(|r| r.contains("CEO")),
+        "{:?}",
+        vasko.roles
+    );
+    let brenmark = entity_of("Brenmark", &mentions, &entities).expect("company found");
+    assert_eq!(brenmark.kind, EntityKind::Organization);
+}
+
+#[test]
+fn a_company_arm_named_for_a_region_is_an_organisation() {
+    let text = "Talvor Australia and Mereno North America cut prices on Monday.";
+    let (mentions, entities) = run(text);
+    for name in ["Talvor Australia", "Mereno North America"] {
+        let e = entity_of(name, &mentions, &entities).expect("name found");
+        assert_eq!(e.kind, EntityKind::Organization, "{name}");
+    }
+}

@@ -658,4 +658,5 @@ pub static CORPORATE_TITLES: &[&str] = &[
     "chairwoman",
     "founder",
     "co-founder",
+    "chief",
 ];
