@@ -17,7 +17,12 @@
 //!
 //! System: mentions of form `Name` or `Acronym` with kind Person (PER), Organization (ORG) or
 //! Location (LOC); `Group` mentions (nationality adjectives) have no MEANTIME counterpart and are
-//! left out.
+//! left out. Since MEANTIME extents are noun phrases, a mention's extent starts at the title the
+//! analysis attached to it when that title is written right before the name ("Senator John
+//! McCain"), and at a name written right before that title ("Airbus chief executive Noel
+//! Forgeard"); see [`noun_phrase_start`]. The corpus is not consistent here ("Apple CEO" and
+//! "Steve Jobs" are sometimes two mentions, sometimes one): on English this rule moves the
+//! exact F1 by about 0.001, on Spanish and Italian it adds about 0.01.
 //!
 //! Figures: exact-extent typed F1 (`<lang>_f1`), head-match typed F1 (`<lang>_head_f1`: the
 //! predicted span covers the gold head and lies inside the gold extent, types equal), and
@@ -30,7 +35,7 @@ use std::time::Instant;
 
 use serde::Deserialize;
 use triangulate_analyze::{entities, sentences};
-use triangulate_model::{EntityKind, MentionForm};
+use triangulate_model::{EntityKind, Mention, MentionForm};
 
 use crate::{EvalError, Figures};
 
@@ -219,7 +224,12 @@ fn score_language(dir: &Path) -> Result<LanguageResult, EvalError> {
                     EntityKind::Location => "LOC",
                     _ => return None,
                 };
-                to_tokens(doc, m.span.start, m.span.end, kind)
+                to_tokens(
+                    doc,
+                    noun_phrase_start(&doc.text, m, &mentions),
+                    m.span.end,
+                    kind,
+                )
             })
             .filter(|m| m.sentence <= LAST_FULL_SENTENCE)
             .collect();
@@ -229,6 +239,34 @@ fn score_language(dir: &Path) -> Result<LanguageResult, EvalError> {
         }
     }
     Ok(result)
+}
+
+/// Where the noun phrase of a name mention starts: at the title the analysis attached to it
+/// when that title is written right before the name ("President Vladimir Putin"), and at a
+/// name right before that title ("Apple CEO Steve Jobs"), as MEANTIME extents include them.
+fn noun_phrase_start(text: &str, m: &Mention, mentions: &[Mention]) -> usize {
+    let Some(role) = m.role.as_deref().filter(|r| !r.is_empty()) else {
+        return m.span.start;
+    };
+    let Some(before) = text.get(..m.span.start) else {
+        return m.span.start;
+    };
+    let trimmed = before.trim_end_matches(' ');
+    let Some(head) = trimmed.strip_suffix(role) else {
+        return m.span.start;
+    };
+    if head.chars().next_back().is_some_and(char::is_alphanumeric) || trimmed.len() == before.len()
+    {
+        return m.span.start;
+    }
+    let start = head.len();
+    // A name written right before the title, its holder's organisation or country.
+    let gap = head.trim_end_matches(' ');
+    mentions
+        .iter()
+        .find(|o| o.span.end == gap.len() && gap.len() < head.len() && o.span.start < start)
+        .filter(|o| matches!(o.form, MentionForm::Name | MentionForm::Acronym))
+        .map_or(start, |o| o.span.start)
 }
 
 /// Development aid (`MEANTIME_ERRORS=1`): each gold name mention no prediction matches exactly
@@ -466,6 +504,19 @@ fn parse_conll(conll: &str) -> HashMap<String, Doc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_written_before_a_name_and_its_holder_join_the_extent() {
+        let text = "Shares rose as Talvor chief executive Ilse Brandt met Senator Omar Kell and Vera Lund.";
+        let (mentions, _) = entities::find(text, &sentences::split(text));
+        let start = |name: &str| {
+            let m = mentions.iter().find(|m| m.text == name).expect(name);
+            &text[noun_phrase_start(text, m, &mentions)..m.span.end]
+        };
+        assert_eq!(start("Ilse Brandt"), "Talvor chief executive Ilse Brandt");
+        assert_eq!(start("Omar Kell"), "Senator Omar Kell");
+        assert_eq!(start("Vera Lund"), "Vera Lund");
+    }
 
     #[test]
     fn conll_rebuilds_text_with_token_offsets() {

@@ -318,16 +318,30 @@ fn attach_lower_case_roles(toks: &[Token], out: &mut Vec<Candidate>) {
         }) else {
             continue;
         };
+        // "chief executive", "prime minister": the words that complete the role noun.
+        let noun = p;
+        let mut p = p;
+        while let Some(q) = p.checked_sub(1).filter(|&q| {
+            let t = &toks[q];
+            t.word
+                && t.sentence == toks[k].sentence
+                && !t.capitalised()
+                && lexicon::ROLE_MODIFIERS.contains(&t.text)
+        }) {
+            p = q;
+        }
         // A common noun capitalised only because it opens the sentence belongs to the role
-        // ("Port director", "Union leader") and is no name of its own; so does a nationality
-        // ("North Korean leader"), which stays a name too.
+        // ("Port director", "Union leader", "Chief executive") and is no name of its own; so
+        // does a nationality ("North Korean leader"), which stays a name too.
         let opener = p.checked_sub(1).filter(|&q| {
             let t = &toks[q];
             t.word
                 && t.initial
                 && t.sentence == toks[p].sentence
                 && !known_word(t.text)
-                && (lower_in(PLACE_WORDS, t.text) || lower_in(ORG_WORDS, t.text))
+                && (lower_in(PLACE_WORDS, t.text)
+                    || lower_in(ORG_WORDS, t.text)
+                    || lower_in(lexicon::ROLE_MODIFIERS, t.text))
         });
         let nation = (0..i)
             .rev()
@@ -351,7 +365,7 @@ fn attach_lower_case_roles(toks: &[Token], out: &mut Vec<Candidate>) {
                 .unwrap_or(p),
             (None, None) => p,
         };
-        let role = span_text(toks, from, p);
+        let role = span_text(toks, from, noun);
         let c = &mut out[i];
         c.role = Some(role);
         c.kind = EntityKind::Person;

@@ -377,3 +377,19 @@ fn a_company_arm_named_for_a_region_is_an_organisation() {
         assert_eq!(e.kind, EntityKind::Organization, "{name}");
     }
 }
+
+#[test]
+fn words_that_complete_a_role_noun_belong_to_the_role() {
+    let text = "Chief executive Ilse Brandt met Talvor deputy prime minister Omar Kell \
+                and former president Vera Lund.";
+    let (mentions, entities) = run(text);
+    for (name, role) in [
+        ("Ilse Brandt", "Chief executive"),
+        ("Omar Kell", "deputy prime minister"),
+        ("Vera Lund", "former president"),
+    ] {
+        let e = entity_of(name, &mentions, &entities).expect(name);
+        assert!(e.roles.iter().any(|r| r == role), "{name}: {:?}", e.roles);
+    }
+    assert!(mentions.iter().all(|m| m.text != "Chief"));
+}

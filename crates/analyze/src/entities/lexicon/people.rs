@@ -174,6 +174,40 @@ pub static PERSON_NOUNS: &[&str] = &[
     "commander",
 ];
 
+/// Lower-case words that complete a role noun before them ("chief executive", "prime
+/// minister", "former president"): part of the role, never of a name.
+pub static ROLE_MODIFIERS: &[&str] = &[
+    "chief",
+    "vice",
+    "deputy",
+    "senior",
+    "acting",
+    "interim",
+    "assistant",
+    "associate",
+    "executive",
+    "managing",
+    "operating",
+    "financial",
+    "prime",
+    "foreign",
+    "defence",
+    "defense",
+    "finance",
+    "interior",
+    "justice",
+    "health",
+    "trade",
+    "economy",
+    "transport",
+    "education",
+    "energy",
+    "press",
+    "former",
+    "incoming",
+    "outgoing",
+];
+
 /// Lower-case nouns that, written right before a name, give that person's role ("leader Kim",
 /// "special counsel Robert Mueller").
 pub static ROLE_NOUNS: &[&str] = &[
