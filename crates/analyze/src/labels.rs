@@ -219,7 +219,37 @@ const EVENT_NOUNS: &[&str] = &[
     "ceasefire",
     "truce",
     "dialogue",
+    // What an outlet calls the exchanges, conflicts and accusations a story turns on.
+    "program",
+    "programme",
+    "programs",
+    "conversation",
+    "conversations",
+    "encounters",
+    "exchange",
+    "interaction",
+    "interactions",
+    "calls",
+    "rhetoric",
+    "threat",
+    "threats",
+    "crisis",
+    "conflict",
+    "invasion",
+    "occupation",
+    "annexation",
+    "operation",
+    "invitation",
+    "allegations",
+    "accusations",
+    "charges",
+    "lawsuit",
+    "separation",
+    "detention",
 ];
+
+/// Lower-case words read in front of an event's name as part of it.
+const EVENT_MODIFIERS: usize = 2;
 
 /// Words that open an apposition after a name: "X, the embattled port director, ...".
 const APPOSITION_OPENERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their"];
@@ -540,8 +570,8 @@ fn modifier_label(
 }
 
 /// The name an outlet gives the event at word `k` ("walkout", "industrial action", "crippling
-/// stoppage"), with the modifier in front of it; loaded modifiers are reported by
-/// [`modifier_label`] instead.
+/// stoppage", "third inter-Korean summit"), with up to [`EVENT_MODIFIERS`] modifiers in front of
+/// it; loaded modifiers are reported by [`modifier_label`] instead.
 fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
     let lower = |i: usize| text[words[i].0..words[i].1].to_lowercase();
     let word = lower(k);
@@ -573,19 +603,26 @@ fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
         }
     }
     let mut from = start;
-    if k > 0 {
-        let prev = lower(k - 1);
-        let adjacent = text[words[k - 1].1..start].trim().is_empty();
+    // Up to two lower-case modifiers: "third inter-Korean summit", "nuclear weapons program".
+    let mut j = k;
+    while j > 0 && k - j < EVENT_MODIFIERS {
+        let prev = lower(j - 1);
+        let adjacent = text[words[j - 1].1..words[j].0].trim().is_empty();
         if lists().loaded_modifiers.contains(prev.as_str()) {
-            return None;
+            if j == k {
+                return None;
+            }
+            break;
         }
         let modifier = adjacent
             && prev.chars().all(|c| c.is_alphabetic() || c == '-')
-            && text[words[k - 1].0..].starts_with(|c: char| c.is_lowercase())
+            && text[words[j - 1].0..].starts_with(|c: char| c.is_lowercase())
             && !lists().not_modifiers.contains(prev.as_str());
-        if modifier {
-            from = words[k - 1].0;
+        if !modifier {
+            break;
         }
+        from = words[j - 1].0;
+        j -= 1;
     }
     Some(Label {
         span: Span::new(from, end),

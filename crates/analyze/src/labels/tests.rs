@@ -175,3 +175,23 @@ fn neutral_words_give_no_label() {
     let text = "The mayor opened the new bridge on Friday.";
     assert!(find(text, &sentence(text), &[]).is_empty());
 }
+
+#[test]
+fn an_event_name_keeps_up_to_two_modifiers_in_front() {
+    let text = "Delegates prepared the third inter-island summit after his troubling encounters \
+                with the envoy and a long bitter border conflict.";
+    let labels = find(text, &sentence(text), &[]);
+    let texts: Vec<&str> = labels
+        .iter()
+        .filter(|l| l.target == LabelTarget::Event)
+        .map(|l| l.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        vec![
+            "third inter-island summit",
+            "troubling encounters",
+            "bitter border conflict"
+        ]
+    );
+}
