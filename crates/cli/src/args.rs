@@ -16,6 +16,7 @@ use triangulate_report::Format;
   triangulate report demo/                    read the demo corpus, print its stories
   triangulate report ../shared/seeds --format html -o seeds.html
   triangulate report new-articles.jsonl --db team.db --format json
+  triangulate history --db team.db            how the store's stories merged and split
   triangulate eval seeds --corpus ../shared/seeds --expect ../shared/acceptance/seeds.expect.json")]
 pub struct Cli {
     #[command(subcommand)]
@@ -31,9 +32,28 @@ pub enum Command {
     /// any of those gzipped, and WARC files. Documents already in the store are not stored twice.
     /// Bad inputs are named on standard error and skipped; the exit status is then 3.
     Report(ReportArgs),
+    /// Show how stories in the store were merged and split as articles arrived.
+    ///
+    /// Each line is one change, oldest first: a merge folds a whole story into another (which
+    /// keeps its id), a split sends part of a story to a new one. Story ids are those of the
+    /// reports (`--format json`, field `id`).
+    History(HistoryArgs),
     /// Score triangulate against the shared benchmarks or the seeds acceptance list.
     #[command(subcommand)]
     Eval(EvalCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The SQLite store to read.
+    #[arg(long, env = "TRIANGULATE_DB", default_value = "triangulate.db")]
+    pub db: PathBuf,
+    /// Only the changes that involve this story id (as the story it came from or went into).
+    #[arg(long)]
+    pub story: Option<String>,
+    /// Print the changes as a JSON array instead of lines of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

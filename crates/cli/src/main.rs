@@ -12,9 +12,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use triangulate_engine::{Progress, RunOptions};
 use triangulate_eval::Figures;
 use triangulate_report::{render_with, RenderOptions};
-use triangulate_store::SqliteStore;
+use triangulate_store::{SqliteStore, Store, StoryChange};
 
-use args::{Cli, Command, EvalCommand, ReportArgs};
+use args::{Cli, Command, EvalCommand, HistoryArgs, ReportArgs};
 
 /// Exit status when the job finished but some inputs were skipped.
 const EXIT_SKIPPED: u8 = 3;
@@ -23,6 +23,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Report(args) => report(args),
+        Command::History(args) => history(&args),
         Command::Eval(command) => eval(command),
     };
     match result {
@@ -86,6 +87,61 @@ fn report(args: ReportArgs) -> Result<ExitCode> {
     } else {
         ExitCode::from(EXIT_SKIPPED)
     })
+}
+
+fn history(args: &HistoryArgs) -> Result<ExitCode> {
+    // Opening a store creates it; a history asked of a store that is not there is a mistake.
+    if !args.db.is_file() {
+        anyhow::bail!("no store at {}", args.db.display());
+    }
+    let store = SqliteStore::open(&args.db)
+        .with_context(|| format!("cannot open the store {}", args.db.display()))?;
+    let changes: Vec<(i64, StoryChange)> = store
+        .story_changes()
+        .with_context(|| format!("cannot read the story history of {}", args.db.display()))?
+        .into_iter()
+        .filter(|(_, c)| {
+            args.story
+                .as_deref()
+                .is_none_or(|s| c.from_story == s || c.into_story == s)
+        })
+        .collect();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        let rows: Vec<serde_json::Value> = changes
+            .iter()
+            .map(|(seq, c)| {
+                serde_json::json!({
+                    "seq": seq,
+                    "at": c.at,
+                    "kind": c.kind,
+                    "from_story": c.from_story,
+                    "into_story": c.into_story,
+                    "docs": c.docs,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &rows)?;
+        writeln!(out)?;
+    } else if changes.is_empty() {
+        writeln!(
+            out,
+            "no story in {} has been merged or split",
+            args.db.display()
+        )?;
+    } else {
+        for (_, c) in &changes {
+            let docs = if c.docs == 1 { "document" } else { "documents" };
+            let what = match c.kind.as_str() {
+                "merge" => format!("{} merged into {}", c.from_story, c.into_story),
+                "split" => format!("{} split off from {}", c.into_story, c.from_story),
+                other => format!("{other}: {} -> {}", c.from_story, c.into_story),
+            };
+            writeln!(out, "{}  {what} ({} {docs})", c.at, c.docs)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn eval(command: EvalCommand) -> Result<ExitCode> {
