@@ -422,6 +422,19 @@ const NOT_MODIFIERS: &[&str] = &[
     "did",
     "do",
     "does",
+    "throughout",
+    "across",
+    "toward",
+    "towards",
+    "among",
+    "around",
+    "what",
+    "which",
+    "who",
+    "said",
+    "says",
+    "told",
+    "asked",
 ];
 
 /// The word lists looked up for every word of an article, hashed once.
@@ -701,7 +714,16 @@ fn apposition(text: &str, sentences: &[Span], mention: &Mention) -> Option<Label
     }
     let end = end?;
     let label = body[..end].trim_end();
-    if label.is_empty() || label.starts_with(|c: char| c.is_uppercase()) {
+    // A phrase of capitalised words is a name ("the White House"), not a description; a
+    // capitalised word may still open one ("the Democratic presidential nominee").
+    let described = label.split(' ').any(|w| {
+        w.starts_with(|c: char| c.is_lowercase())
+            && !matches!(
+                w,
+                "of" | "the" | "and" | "for" | "at" | "in" | "on" | "a" | "an"
+            )
+    });
+    if !described {
         return None;
     }
     if !closed {
@@ -748,6 +770,9 @@ fn acting_for(text: &str, mention: &Mention) -> Option<Label> {
         }
         if ACTING_FOR.contains(&word) {
             end = Some(stop);
+        } else if lists().not_modifiers.contains(word) || is_verb_like(word) {
+            // "Trump said officials", "Seoul installed what officials": a clause, not a title.
+            break;
         }
         previous = stop;
     }

@@ -158,7 +158,13 @@ fn is_honorific(word: &str) -> bool {
 }
 
 fn is_title(word: &str) -> bool {
-    lower_in(TITLES, word)
+    lower_in(TITLES, word) || qualified(word).is_some_and(|t| lower_in(TITLES, t))
+}
+
+/// The title or role noun inside a word that dates it: "then-President", "ex-minister".
+fn qualified(word: &str) -> Option<&str> {
+    let (qualifier, rest) = word.split_once('-')?;
+    (lower_in(&["then", "ex", "former"], qualifier) && !rest.is_empty()).then_some(rest)
 }
 
 /// A word shaped like a nationality adjective the list does not know ("Borovian", "Kazakhstani").
@@ -314,7 +320,9 @@ fn attach_lower_case_roles(toks: &[Token], out: &mut Vec<Candidate>) {
             t.word
                 && t.sentence == toks[k].sentence
                 && !t.capitalised()
-                && lexicon::ROLE_NOUNS.contains(&t.text)
+                && (lexicon::ROLE_NOUNS.contains(&t.text)
+                    || qualified(t.text)
+                        .is_some_and(|r| lexicon::ROLE_NOUNS.contains(&r) || lower_in(TITLES, r)))
         }) else {
             continue;
         };
@@ -476,10 +484,11 @@ fn split_run(toks: &[Token], run: &[usize], seen: &Seen, out: &mut Vec<Candidate
             || lexicon::nation_of_adjective(w).is_some()
     });
     if !role_tail {
-        // "CIA Director Mike Pompeo": a name, then a title that leads the next name.
+        // "CIA Director Mike Pompeo": a name, then a title that leads the next name. Titles
+        // before that name ("Former FBI Director James Comey") open the next name's role.
         let (head, tail) = run.split_at(lead + end);
         let before = out.len();
-        split_run(toks, head, seen, out);
+        split_run(toks, &head[lead..], seen, out);
         // "Northrop Grumman CEO Ron Sugar": what holds a corporate title is a company.
         if lexicon::lower_in(lexicon::CORPORATE_TITLES, toks[tail[0]].text) {
             for c in out[before..].iter_mut().filter(|c| !c.sure && !c.bare_role) {
@@ -487,7 +496,16 @@ fn split_run(toks: &[Token], run: &[usize], seen: &Seen, out: &mut Vec<Candidate
                 c.sure = true;
             }
         }
+        let first_of_tail = out.len();
         split_run(toks, tail, seen, out);
+        if lead > 0 {
+            let opening = join(toks, head);
+            if let Some(c) = out.get_mut(first_of_tail) {
+                if let Some(role) = &c.role {
+                    c.role = Some(format!("{opening} {role}"));
+                }
+            }
+        }
         return;
     }
     let name = &rest[..end];

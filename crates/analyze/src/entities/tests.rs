@@ -393,3 +393,23 @@ fn words_that_complete_a_role_noun_belong_to_the_role() {
     }
     assert!(mentions.iter().all(|m| m.text != "Chief"));
 }
+
+#[test]
+fn a_dated_title_opens_the_role_and_leaves_the_name() {
+    let text = "Former FBI Director Ilse Brandt testified. Then-President Omar Kell left, and \
+                reporters asked then-president Vera Lund and ex-Minister Teodor Vasko.";
+    let (mentions, entities) = run(text);
+    let fbi = entity_of("FBI", &mentions, &entities).expect("agency found");
+    assert_eq!(fbi.kind, EntityKind::Organization);
+    for (name, role) in [
+        ("Ilse Brandt", "Former FBI Director"),
+        ("Omar Kell", "Then-President"),
+        ("Vera Lund", "then-president"),
+        ("Teodor Vasko", "ex-Minister"),
+    ] {
+        let e = entity_of(name, &mentions, &entities).expect(name);
+        assert_eq!(e.kind, EntityKind::Person, "{name}");
+        assert!(e.roles.iter().any(|r| r == role), "{name}: {:?}", e.roles);
+    }
+    assert!(mentions.iter().all(|m| !m.text.starts_with("Former")));
+}

@@ -195,3 +195,39 @@ fn an_event_name_keeps_up_to_two_modifiers_in_front() {
         ]
     );
 }
+
+#[test]
+fn those_acting_for_a_name_are_not_read_across_a_verb() {
+    let text =
+        "Vell said officials would stay, and Ostria installed what officials call a hotline.";
+    let mut vell = name(text, "Vell", 0);
+    vell.kind = EntityKind::Person;
+    let mut ostria = name(text, "Ostria", 1);
+    ostria.kind = EntityKind::Location;
+    let labels = find(text, &sentence(text), &[vell, ostria]);
+    assert!(
+        labels.iter().all(|l| l.target == LabelTarget::Event),
+        "{labels:?}"
+    );
+}
+
+#[test]
+fn an_apposition_may_open_with_a_capitalised_word_but_not_be_a_name() {
+    let text =
+        "Ana Vell, the Democratic presidential nominee, met Omar Kell, the White House, on Monday.";
+    let vell = Mention {
+        kind: EntityKind::Person,
+        ..name(text, "Ana Vell", 0)
+    };
+    let kell = Mention {
+        kind: EntityKind::Person,
+        ..name(text, "Omar Kell", 1)
+    };
+    let labels = find(text, &sentence(text), &[vell, kell]);
+    let texts: Vec<(&str, LabelTarget)> =
+        labels.iter().map(|l| (l.text.as_str(), l.target)).collect();
+    assert_eq!(
+        texts,
+        vec![("Democratic presidential nominee", LabelTarget::Entity(0))]
+    );
+}

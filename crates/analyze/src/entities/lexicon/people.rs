@@ -206,6 +206,18 @@ pub static ROLE_MODIFIERS: &[&str] = &[
     "former",
     "incoming",
     "outgoing",
+    "national",
+    "security",
+    "economic",
+    "political",
+    "military",
+    "legal",
+    "campaign",
+    "communications",
+    "policy",
+    "top",
+    "special",
+    "personal",
 ];
 
 /// Lower-case nouns that, written right before a name, give that person's role ("leader Kim",
