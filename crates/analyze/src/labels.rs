@@ -246,6 +246,10 @@ const EVENT_NOUNS: &[&str] = &[
     "lawsuit",
     "separation",
     "detention",
+    "policy",
+    "proposal",
+    "announcement",
+    "plan",
 ];
 
 /// Lower-case words read in front of an event's name as part of it.
