@@ -426,29 +426,54 @@ fn split_run(toks: &[Token], run: &[usize], seen: &Seen, out: &mut Vec<Candidate
     let last = words.last().copied().unwrap_or("");
     // "Mr. Park", "Mrs. Hall": an honorific before one word names a person whatever the word
     // means ("Dr. Ford Hospital" stays a hospital).
+    // "Adam Air Flight 574": a flight number names the flight; the words before it, the airline.
+    let numbered = toks
+        .get(run[run.len() - 1] + 1)
+        .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()));
+    if words.len() >= 2 && last == "Flight" && numbered {
+        let before = out.len();
+        split_run(toks, &run[..run.len() - 1], seen, out);
+        for c in out[before..].iter_mut().filter(|c| !c.bare_role) {
+            c.kind = EntityKind::Organization;
+            c.sure = true;
+        }
+        return;
+    }
     let honorific = words.len() == 2 && words.first().is_some_and(|w| is_honorific(w));
     let institutional = !honorific && (lower_in(ORG_WORDS, last) || lower_in(PLACE_WORDS, last));
     // Leading titles, with nationality adjectives among them: "Kazakh President".
     let mut lead = 0;
-    if !institutional {
-        while lead < words.len()
-            && (is_title(words[lead])
-                || (lead == 0
-                    && demonym_shape(words[0])
-                    && words.get(1).is_some_and(|w| is_title(w)))
-                || lexicon::nation_of_adjective(words[lead]).is_some()
-                || (lead > 0 && words[lead] == "of"))
-        {
-            lead += 1;
-        }
-        let has_title = words[..lead].iter().any(|w| is_title(w));
-        if !has_title {
-            lead = 0;
-        }
-        // "Prime Minister of Kazakhstan Tokayev" keeps "of X" in the role; a bare "of" may not end it.
-        while lead > 0 && words[lead - 1] == "of" {
-            lead -= 1;
-        }
+    // "Chief Operating Officer": a word that completes a title, between two titles.
+    let completes = |i: usize| {
+        i > 0
+            && lower_in(lexicon::ROLE_MODIFIERS, words[i])
+            && words.get(i + 1).is_some_and(|w| is_title(w))
+    };
+    // "of General Motors", "of State Street": a title word that opens an institution's name.
+    let opens_institution =
+        |i: usize| i > 0 && words[i - 1] == "of" && words.get(i + 1).is_some_and(|w| org_word(w));
+    while lead < words.len()
+        && !opens_institution(lead)
+        && (is_title(words[lead])
+            || completes(lead)
+            || (lead == 0 && demonym_shape(words[0]) && words.get(1).is_some_and(|w| is_title(w)))
+            || lexicon::nation_of_adjective(words[lead]).is_some()
+            || (lead > 0 && words[lead] == "of"))
+    {
+        lead += 1;
+    }
+    let has_title = words[..lead].iter().any(|w| is_title(w));
+    if !has_title {
+        lead = 0;
+    }
+    // "Prime Minister of Kazakhstan Tokayev" keeps "of X" in the role; a bare "of" may not end it.
+    while lead > 0 && words[lead - 1] == "of" {
+        lead -= 1;
+    }
+    // An institution's name keeps its title words ("Ministry of Justice"), unless they are a
+    // role held in it: "Chief Executive Officer of General Motors".
+    if institutional && !(lead > 0 && words.get(lead) == Some(&"of")) {
+        lead = 0;
     }
     let role = (lead > 0).then(|| join(toks, &run[..lead]));
     if lead > 0 && lead < words.len() && words[lead] == "of" {
@@ -471,7 +496,8 @@ fn split_run(toks: &[Token], run: &[usize], seen: &Seen, out: &mut Vec<Candidate
     // A trailing title ends the name: "Kasym-Zhomart Tokayev President of Kazakhstan".
     let mut end = rest.len();
     for (n, &t) in rest.iter().enumerate().skip(1) {
-        if is_title(toks[t].text) && !institutional {
+        // "Department of Labor": a title word after "of" belongs to the name.
+        if is_title(toks[t].text) && !institutional && toks[rest[n - 1]].text != "of" {
             end = n;
             break;
         }

@@ -413,3 +413,26 @@ fn a_dated_title_opens_the_role_and_leaves_the_name() {
     }
     assert!(mentions.iter().all(|m| !m.text.starts_with("Former")));
 }
+
+#[test]
+fn institutions_keep_their_title_words_unless_a_role_is_held_in_them() {
+    let text = "The Velmoran Department of Labor said jobs fell. Ana Vell, the Chief Operating \
+                Officer of Skylark Airways, spoke, and so did the Chief Executive Officer of \
+                General Motors. Skylark Flight 574 landed late. Secretary of State Omar Kell \
+                agreed.";
+    let (mentions, entities) = run(text);
+    for name in [
+        "Velmoran Department of Labor",
+        "Skylark Airways",
+        "General Motors",
+        "Skylark",
+    ] {
+        let e = entity_of(name, &mentions, &entities).expect(name);
+        assert_eq!(e.kind, EntityKind::Organization, "{name}");
+    }
+    assert!(mentions
+        .iter()
+        .all(|m| !m.text.starts_with("Chief") && !m.text.contains("Flight")));
+    let kell = entity_of("Omar Kell", &mentions, &entities).expect("person found");
+    assert!(kell.roles.iter().any(|r| r == "Secretary of State"));
+}
