@@ -235,7 +235,7 @@ fn score_language(dir: &Path) -> Result<LanguageResult, EvalError> {
             .collect();
         score_doc(doc, scored, neutral, &predicted, &mut result);
         if std::env::var_os("MEANTIME_ERRORS").is_some() {
-            print_errors(key, doc, scored, &predicted);
+            print_errors(key, doc, scored, neutral, &predicted);
         }
     }
     Ok(result)
@@ -270,8 +270,15 @@ fn noun_phrase_start(text: &str, m: &Mention, mentions: &[Mention]) -> usize {
 }
 
 /// Development aid (`MEANTIME_ERRORS=1`): each gold name mention no prediction matches exactly
-/// with its type, and each prediction no gold mention matches, one per line on standard error.
-fn print_errors(key: &str, doc: &Doc, gold: &[TokMention], predicted: &[TokMention]) {
+/// with its type, and each scored prediction no gold mention matches, one per line on standard
+/// error.
+fn print_errors(
+    key: &str,
+    doc: &Doc,
+    gold: &[TokMention],
+    neutral: &[TokMention],
+    predicted: &[TokMention],
+) {
     let show = |m: &TokMention| {
         let toks = &doc.tokens[m.sentence];
         match (toks.get(m.first), toks.get(m.last)) {
@@ -295,7 +302,10 @@ fn print_errors(key: &str, doc: &Doc, gold: &[TokMention], predicted: &[TokMenti
         }
     }
     for p in predicted {
-        if !gold.iter().any(|g| exact(doc, g, p) || head(g, p)) {
+        let unscored = neutral
+            .iter()
+            .any(|n| n.sentence == p.sentence && n.first <= p.last && p.first <= n.last);
+        if !unscored && !gold.iter().any(|g| exact(doc, g, p) || head(g, p)) {
             eprintln!("SPUR\t{}\t{}\t{key}", show(p), p.kind);
         }
     }

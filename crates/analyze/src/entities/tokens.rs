@@ -74,8 +74,11 @@ pub fn tokenize<'a>(text: &'a str, sentences: &[Span]) -> Vec<Token<'a>> {
                 let lone_dash = matches!(c, '-' | '\u{2013}')
                     && spaced(i.checked_sub(1))
                     && spaced(Some(i + 1));
-                after_opener = matches!(c, '"' | '\u{201c}' | '\u{2018}' | ':' | '(' | '\u{2014}')
-                    || lone_dash
+                // '`' opens quotations in text typed as ``this''.
+                after_opener = matches!(
+                    c,
+                    '"' | '\u{201c}' | '\u{2018}' | '`' | ':' | '(' | '\u{2014}'
+                ) || lone_dash
                     || (c == '\'' && i + 1 < chars.len() && chars[i + 1].1.is_uppercase());
                 i += 1;
                 continue;
@@ -190,5 +193,20 @@ mod tests {
         );
         assert!(tokens[0].initial);
         assert!(!tokens[1].initial);
+    }
+
+    #[test]
+    fn a_word_after_an_opening_quotation_mark_opens_a_clause() {
+        for text in [
+            "Vell said , `` This was a good day . ''",
+            "Vell said, \u{201c}This was a good day.\u{201d}",
+            "Vell said, \"This was a good day.\"",
+        ] {
+            let tokens = tokenize(text, &[Span::new(0, text.len())]);
+            let this = tokens.iter().find(|t| t.text == "This").expect(text);
+            assert!(this.initial, "{text}");
+            let day = tokens.iter().find(|t| t.text == "day").expect(text);
+            assert!(!day.initial, "{text}");
+        }
     }
 }
