@@ -535,21 +535,24 @@ fn split_run(toks: &[Token], run: &[usize], seen: &Seen, out: &mut Vec<Candidate
         return;
     }
     let name = &rest[..end];
-    // "Ryanair CEO": a company, then the title of someone who works for it; the phrase is that
-    // person's role (named after a comma, or never).
-    if lead == 0
-        && end < rest.len()
-        && lexicon::lower_in(lexicon::CORPORATE_TITLES, toks[rest[end]].text)
-    {
+    // "Ryanair CEO", "White House Press Secretary": a company or an institution, then the title
+    // of someone who works for it; the phrase is that person's role (named after a comma, or
+    // never).
+    if lead == 0 && end < rest.len() {
         let mut c = candidate(toks, name, None, false);
         classify(toks, name, &mut c);
-        if c.kind == EntityKind::Person {
-            c.kind = EntityKind::Organization;
+        let corporate = lexicon::lower_in(lexicon::CORPORATE_TITLES, toks[rest[end]].text);
+        let institution =
+            c.sure && matches!(c.kind, EntityKind::Organization | EntityKind::Location);
+        if corporate || institution {
+            if c.kind == EntityKind::Person {
+                c.kind = EntityKind::Organization;
+            }
+            c.sure = true;
+            out.push(c);
+            out.push(candidate(toks, run, Some(join(toks, run)), true));
+            return;
         }
-        c.sure = true;
-        out.push(c);
-        out.push(candidate(toks, run, Some(join(toks, run)), true));
-        return;
     }
     let trailing = (end < rest.len()).then(|| join(toks, &rest[end..]));
     let role = match (role, trailing) {

@@ -366,6 +366,16 @@ fn a_company_before_a_corporate_title_is_a_company_and_the_phrase_a_role() {
     );
     let brenmark = entity_of("Brenmark", &mentions, &entities).expect("company found");
     assert_eq!(brenmark.kind, EntityKind::Organization);
+    // An institution before a title is no person either.
+    let text = "Lena Osk, the Velmora Harbour Authority Secretary, spoke on Monday.";
+    let (mentions, entities) = run(text);
+    let authority =
+        entity_of("Velmora Harbour Authority", &mentions, &entities).expect("authority found");
+    assert_eq!(authority.kind, EntityKind::Organization);
+    assert!(mentions
+        .iter()
+        .filter(|m| m.text.contains("Authority"))
+        .all(|m| entities[m.entity].kind != EntityKind::Person || m.form != MentionForm::Name));
 }
 
 #[test]
