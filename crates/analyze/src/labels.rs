@@ -631,7 +631,18 @@ fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
             }
             break;
         }
+        // "Scholz’s three-day trip": the "s" after a curly apostrophe is no modifier.
+        let possessive = text[..words[j - 1].0].ends_with(['\'', '\u{2019}']);
+        // "before beginning talks": an -ing word after a preposition is the verb of a clause.
+        let gerund = prev.ends_with("ing")
+            && j >= 2
+            && matches!(
+                lower(j - 2).as_str(),
+                "before" | "after" | "by" | "while" | "without" | "of" | "for" | "since" | "when"
+            );
         let modifier = adjacent
+            && !possessive
+            && !gerund
             && prev.chars().all(|c| c.is_alphabetic() || c == '-')
             && text[words[j - 1].0..].starts_with(|c: char| c.is_lowercase())
             && !lists().not_modifiers.contains(prev.as_str());

@@ -194,6 +194,10 @@ fn an_event_name_keeps_up_to_two_modifiers_in_front() {
             "bitter border conflict"
         ]
     );
+    let text = "Before beginning talks, reporters followed Vell\u{2019}s three-day trip.";
+    let labels = find(text, &sentence(text), &[]);
+    let texts: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts, vec!["talks", "three-day trip"]);
 }
 
 #[test]
