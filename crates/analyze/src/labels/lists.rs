@@ -300,6 +300,18 @@ pub(super) const ACTING_FOR: &[&str] = &[
     "supporters",
     "staff",
     "employees",
+    "agency",
+    "agencies",
+    "senators",
+    "prosecutors",
+    "investigators",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ministry",
+    "embassy",
+    "police",
+    "navy",
 ];
 /// Most lower-case words between a country and the noun of those acting for it ("Russian
 /// military intelligence officers").
