@@ -158,11 +158,7 @@ fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
     if let Some(&(next_start, next_end)) = words.get(end_word + 1) {
         let next = text[next_start..next_end].to_lowercase();
         let joined = text[end..next_start].trim().is_empty();
-        if joined
-            && next.chars().all(char::is_alphabetic)
-            && !lists().not_modifiers.contains(next.as_str())
-            && !is_verb_like(&next)
-        {
+        if joined && next.chars().all(char::is_alphabetic) && !ends_phrase(&next) {
             return None;
         }
     }
@@ -206,30 +202,13 @@ fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
     })
 }
 
-/// Whether a lower-case word after a noun reads as the verb of the clause ("the strike began").
-fn is_verb_like(word: &str) -> bool {
-    const VERBS: &[&str] = &[
-        "is",
-        "was",
-        "has",
-        "had",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "continues",
-        "began",
-        "ended",
-        "entered",
-        "left",
-        "leaves",
-        "dragged",
-        "goes",
-        "went",
-    ];
-    VERBS.contains(&word) || word.ends_with("ed") || word.ends_with('s')
+/// Whether a lower-case word ends a noun phrase: a function word, or what reads as the verb of
+/// the clause ("the strike began", "the strike continues", "Trump said officials").
+fn ends_phrase(word: &str) -> bool {
+    lists().not_modifiers.contains(word)
+        || matches!(word, "left" | "went")
+        || word.ends_with("ed")
+        || word.ends_with('s')
 }
 
 /// The apposition after a name mention: "Aleksandr Vasilenko, the embattled port director, ..."
@@ -332,7 +311,7 @@ fn acting_for(text: &str, mention: &Mention) -> Option<Label> {
         }
         if ACTING_FOR.contains(&word) {
             end = Some(stop);
-        } else if lists().not_modifiers.contains(word) || is_verb_like(word) {
+        } else if ends_phrase(word) {
             // "Trump said officials", "Seoul installed what officials": a clause, not a title.
             break;
         }
