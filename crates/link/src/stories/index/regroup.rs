@@ -134,11 +134,7 @@ impl StoryIndex {
         } else {
             (&b, &a)
         };
-        let dot: f32 = small
-            .iter()
-            .filter_map(|(t, w)| large.get(t).map(|v| v * w))
-            .sum();
-        dot / (na * nb)
+        dot_maps(small, large) / (na * nb)
     }
 
     /// Cosine of two stories' centroids, damped by the days between their date ranges.
@@ -152,11 +148,7 @@ impl StoryIndex {
         } else {
             (y, x)
         };
-        let dot: f32 = small
-            .centroid
-            .iter()
-            .filter_map(|(t, w)| large.centroid.get(t).map(|v| v * w))
-            .sum();
+        let dot = dot_maps(&small.centroid, &large.centroid);
         let gap = range_gap((x.first_day, x.last_day), (y.first_day, y.last_day));
         dot / (x.norm * y.norm) * self.damping(gap)
     }
@@ -266,12 +258,7 @@ impl StoryIndex {
         if n0 == 0.0 || n1 == 0.0 {
             return None;
         }
-        let cross: f32 = sums
-            .0
-            .iter()
-            .filter_map(|(t, w)| sums.1.get(t).map(|v| v * w))
-            .sum::<f32>()
-            / (n0 * n1);
+        let cross = dot_maps(&sums.0, &sums.1) / (n0 * n1);
         let gap = range_gap(
             days(&story.members, &side, false),
             days(&story.members, &side, true),
@@ -382,6 +369,11 @@ fn dot(vector: &[(u32, f32)], other: &Dense) -> f32 {
         .iter()
         .filter_map(|(t, w)| other.get(t).map(|v| v * w))
         .sum()
+}
+
+/// The dot product of two maps, walking the first (pass the smaller one first).
+fn dot_maps(a: &Dense, b: &Dense) -> f32 {
+    a.iter().filter_map(|(t, w)| b.get(t).map(|v| v * w)).sum()
 }
 
 fn dot_sparse(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
