@@ -17,6 +17,14 @@ fn entity_of<'a>(
         .map(|m| &entities[m.entity])
 }
 
+/// Asserts that each of `names` is found, as an entity of `kind`.
+fn assert_kinds(names: &[&str], kind: EntityKind, mentions: &[Mention], entities: &[LocalEntity]) {
+    for name in names {
+        let e = entity_of(name, mentions, entities).unwrap_or_else(|| panic!("{name} not found"));
+        assert_eq!(e.kind, kind, "{name}");
+    }
+}
+
 #[test]
 fn spans_slice_back_to_mention_text() {
     let text =
@@ -344,10 +352,7 @@ fn a_title_before_a_family_name_written_first_finds_the_full_name() {
 fn an_honorific_before_one_word_names_a_person() {
     let text = "The council heard Mr. Park and Mrs. Hall before the vote.";
     let (mentions, entities) = run(text);
-    for name in ["Park", "Hall"] {
-        let e = entity_of(name, &mentions, &entities).expect("name found");
-        assert_eq!(e.kind, EntityKind::Person, "{name}");
-    }
+    assert_kinds(&["Park", "Hall"], EntityKind::Person, &mentions, &entities);
 }
 
 #[test]
@@ -382,10 +387,12 @@ fn a_company_before_a_corporate_title_is_a_company_and_the_phrase_a_role() {
 fn a_company_arm_named_for_a_region_is_an_organisation() {
     let text = "Talvor Australia and Mereno North America cut prices on Monday.";
     let (mentions, entities) = run(text);
-    for name in ["Talvor Australia", "Mereno North America"] {
-        let e = entity_of(name, &mentions, &entities).expect("name found");
-        assert_eq!(e.kind, EntityKind::Organization, "{name}");
-    }
+    assert_kinds(
+        &["Talvor Australia", "Mereno North America"],
+        EntityKind::Organization,
+        &mentions,
+        &entities,
+    );
 }
 
 #[test]
@@ -431,15 +438,17 @@ fn institutions_keep_their_title_words_unless_a_role_is_held_in_them() {
                 General Motors. Skylark Flight 574 landed late. Secretary of State Omar Kell \
                 agreed.";
     let (mentions, entities) = run(text);
-    for name in [
-        "Velmoran Department of Labor",
-        "Skylark Airways",
-        "General Motors",
-        "Skylark",
-    ] {
-        let e = entity_of(name, &mentions, &entities).expect(name);
-        assert_eq!(e.kind, EntityKind::Organization, "{name}");
-    }
+    assert_kinds(
+        &[
+            "Velmoran Department of Labor",
+            "Skylark Airways",
+            "General Motors",
+            "Skylark",
+        ],
+        EntityKind::Organization,
+        &mentions,
+        &entities,
+    );
     assert!(mentions
         .iter()
         .all(|m| !m.text.starts_with("Chief") && !m.text.contains("Flight")));
