@@ -12,9 +12,11 @@
 //! framing label the analysis finds, and every spelling of a name the outlet used (the entity
 //! table's "Spellings" column), so "Pyongyang" against "North Korea" counts as word choice. The
 //! figures for the labels alone are printed too (`labels_alone_*`). Each listed item is mapped
-//! to a concept by overlap with the gold mentions' token spans: first its own span, then (for
-//! items of an entity) the spans of that entity's mentions; the concept most often hit wins.
-//! Items that touch no coded mention stay unmapped and are counted apart (`labels_unmapped`).
+//! to a concept by its own span: the coded mention it matches best (overlap over union of the
+//! byte spans) gives the concept, so a long item goes to the mention that holds it and a name to
+//! the mention of the name, not to a mention nested in or around it. An item that touches no
+//! coded mention is mapped through its entity's mentions instead (the concept they hit most
+//! often). Items still unmapped are counted apart (`labels_unmapped`).
 //!
 //! Words compared: lower-cased alphabetic tokens without function words; both sides leave out
 //! the words of the concept's own name (the parts of the chain id: "Trump", "USA"), since a
@@ -163,7 +165,7 @@ impl Cells {
                         .map(|m| m.span),
                 );
             }
-            let concept = concept_hit(doc, &[span]).or_else(|| concept_hit(doc, &spans));
+            let concept = concept_at(doc, span, &spans).or_else(|| concept_hit(doc, &spans));
             match concept {
                 Some(c) => {
                     self.mapped += 1;
@@ -262,6 +264,40 @@ fn mean(values: impl Iterator<Item = f64>) -> f64 {
     } else {
         sum / n as f64
     }
+}
+
+/// The concept of the coded mention that matches `span` best: the greatest overlap over union
+/// of the two byte spans, so a name goes to the mention of the name rather than to a longer
+/// mention around it, and a long item ("the summit between Mr. Kim and President Moon") to the
+/// mention that holds it rather than to a name inside it. Between equal matches, the concept the
+/// item's entity mentions (`entity_spans`) hit most often wins, then the first by name.
+fn concept_at<'a>(doc: &'a Doc, span: Span, entity_spans: &[Span]) -> Option<&'a str> {
+    let score = |gold: &Span| {
+        let overlap = gold
+            .end
+            .min(span.end)
+            .saturating_sub(gold.start.max(span.start));
+        let union = gold.end.max(span.end) - gold.start.min(span.start);
+        (overlap as f64 / union.max(1) as f64 * 1e6) as u64
+    };
+    let best = doc
+        .gold
+        .iter()
+        .map(|(g, _)| score(g))
+        .max()
+        .filter(|&b| b > 0)?;
+    let hits = |concept: &str| {
+        doc.gold
+            .iter()
+            .filter(|(g, c)| c == concept && entity_spans.iter().any(|s| g.overlaps(*s)))
+            .count()
+    };
+    doc.gold
+        .iter()
+        .filter(|(g, _)| score(g) == best)
+        .map(|(_, c)| (hits(c), c.as_str()))
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
+        .map(|(_, c)| c)
 }
 
 /// The concept whose coded mentions the spans overlap most often.
@@ -475,6 +511,34 @@ mod tests {
         );
         let (span, _) = &doc.gold[0];
         assert_eq!(span.slice(&doc.text), Some("Kim Jong-un"));
+    }
+
+    #[test]
+    fn items_go_to_the_coded_mention_they_match_best() {
+        let text = "the summit between Mr. Kim and President Moon";
+        let find = |part: &str| {
+            let start = text.find(part).unwrap();
+            Span::new(start, start + part.len())
+        };
+        let doc = Doc {
+            key: "9/-/9_L".into(),
+            text: text.into(),
+            tokens: Vec::new(),
+            gold: vec![
+                (find(text), "9_Summit_EVENT".into()),
+                (find("Mr. Kim"), "9_Kim_ACTOR".into()),
+                (find("President Moon"), "9_Moon_ACTOR".into()),
+            ],
+        };
+        // A long label goes to the mention around it, a name to its own mention, though both
+        // overlap each other's.
+        assert_eq!(
+            concept_at(&doc, find("summit between Mr. Kim"), &[]),
+            Some("9_Summit_EVENT")
+        );
+        assert_eq!(concept_at(&doc, find("Kim"), &[]), Some("9_Kim_ACTOR"));
+        assert_eq!(concept_at(&doc, find("Moon"), &[]), Some("9_Moon_ACTOR"));
+        assert_eq!(concept_at(&doc, Span::new(0, 0), &[]), None);
     }
 
     #[test]
