@@ -195,11 +195,57 @@ fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
         from = words[j - 1].0;
         j -= 1;
     }
+    let end = complement_end(text, words, end_word).unwrap_or(end);
     Some(Label {
         span: Span::new(from, end),
         text: text[from..end].to_string(),
         target: LabelTarget::Event,
     })
+}
+
+/// Where the complement after an event name ends when it says who or what the event involves:
+/// "talks with Mr. Kim", "summit between Kim and President Moon", "invasion of Ukraine",
+/// "meetings with the leader of Japan". The complement starts with one of
+/// [`EVENT_COMPLEMENT_STARTS`], runs over names, determiners and lower-case nouns up to the
+/// first punctuation or clause word, at most [`EVENT_COMPLEMENT_WORDS`] words, and must name
+/// someone (hold a capitalised word).
+fn complement_end(text: &str, words: &[(usize, usize)], end_word: usize) -> Option<usize> {
+    let first = end_word + 1;
+    let &(prep_start, prep_end) = words.get(first)?;
+    if !text[words[end_word].1..prep_start].trim().is_empty()
+        || !EVENT_COMPLEMENT_STARTS.contains(&text[prep_start..prep_end].to_lowercase().as_str())
+    {
+        return None;
+    }
+    let (mut last, mut named) = (None, false);
+    for j in first + 1..words.len().min(first + 1 + EVENT_COMPLEMENT_WORDS) {
+        let (prev_start, prev_end) = words[j - 1];
+        let gap = text[prev_end..words[j].0].trim();
+        // "Mr. Kim", "Michael T. Flynn": the full stop of a short capitalised abbreviation.
+        let abbreviation = gap == "."
+            && prev_end - prev_start <= 3
+            && text[prev_start..].starts_with(char::is_uppercase);
+        if !gap.is_empty() && !abbreviation {
+            break;
+        }
+        let word = &text[words[j].0..words[j].1];
+        let lower = word.to_lowercase();
+        if word.starts_with(char::is_uppercase) {
+            named = true;
+            last = Some(j);
+        } else if matches!(
+            lower.as_str(),
+            "and" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "of"
+        ) {
+            continue;
+        } else if ends_phrase(&lower) || !lower.chars().all(|c| c.is_alphabetic() || c == '-') {
+            break;
+        } else {
+            last = Some(j);
+        }
+    }
+    let last = last.filter(|_| named)?;
+    Some(words[last].1)
 }
 
 /// Whether a lower-case word ends a noun phrase: a function word, or what reads as the verb of

@@ -249,6 +249,13 @@ pub(super) const EVENT_NOUNS: &[&str] = &[
 /// Lower-case words read in front of an event's name as part of it.
 pub(super) const EVENT_MODIFIERS: usize = 2;
 
+/// Words that open an event name's complement ("talks with ...", "summit between ...").
+pub(super) const EVENT_COMPLEMENT_STARTS: &[&str] =
+    &["with", "between", "of", "into", "against", "over"];
+
+/// The most words an event name's complement may run after its first word.
+pub(super) const EVENT_COMPLEMENT_WORDS: usize = 8;
+
 /// Words that open an apposition after a name: "X, the embattled port director, ...".
 pub(super) const APPOSITION_OPENERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their"];
 /// Words that end the label part of an apposition ("a veteran administrator who has ...").

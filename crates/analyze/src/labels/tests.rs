@@ -145,7 +145,10 @@ fn appositions_label_the_name_before_them() {
     let texts: Vec<(&str, LabelTarget)> =
         labels.iter().map(|l| (l.text.as_str(), l.target)).collect();
     assert!(texts.contains(&("embattled lock keeper", LabelTarget::Entity(0))));
-    assert!(texts.contains(&("veteran engineer", LabelTarget::Entity(1))));
+    assert!(
+        texts.contains(&("veteran engineer", LabelTarget::Entity(1))),
+        "{texts:?}"
+    );
     for l in &labels {
         assert_eq!(l.span.slice(text), Some(l.text.as_str()));
     }
@@ -233,5 +236,24 @@ fn an_apposition_may_open_with_a_capitalised_word_but_not_be_a_name() {
     assert_eq!(
         texts,
         vec![("Democratic presidential nominee", LabelTarget::Entity(0))]
+    );
+}
+
+#[test]
+fn an_event_name_keeps_the_complement_that_names_who_it_involves() {
+    let text = "Aides planned the summit between Mr. Vell and President Ana Kell of Ostria, \
+                after talks with reporters and an inquiry into Omar T. Dunn ended.";
+    let texts: Vec<String> = find(text, &sentence(text), &[])
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    // "with reporters" names nobody; the inquiry's complement stops before the clause's verb.
+    assert_eq!(
+        texts,
+        vec![
+            "summit between Mr. Vell and President Ana Kell of Ostria",
+            "talks",
+            "inquiry into Omar T. Dunn"
+        ]
     );
 }
