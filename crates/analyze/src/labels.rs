@@ -32,6 +32,8 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
                 if !(k > 0 && capital(k) && capital(k + 1)) {
                     labels.extend(modifier_label(text, &words, k, mentions));
                 }
+            } else if let Some(found) = group_reference(text, &words, k, mentions) {
+                labels.extend(found);
             } else if let Some(label) = event_name(text, &words, k) {
                 labels.push(label);
             } else if lists().loaded_nouns.contains(word.as_str()) {
@@ -131,6 +133,88 @@ fn modifier_label(
         text: text[start..noun_end].to_string(),
         target: LabelTarget::Event,
     })
+}
+
+/// A counted group at word `k` that refers back to people or places named before: "the two
+/// leaders", "both countries", "our two nations", "the two Koreas". The phrase labels each of the
+/// last entities of the matching kind mentioned before it, as many as it counts; when fewer were
+/// named, it labels the event.
+fn group_reference(
+    text: &str,
+    words: &[(usize, usize)],
+    k: usize,
+    mentions: &[Mention],
+) -> Option<Vec<Label>> {
+    let (start, end) = words[k];
+    let lower = text[start..end].to_lowercase();
+    let &(_, count) = GROUP_COUNTS.iter().find(|(w, _)| *w == lower)?;
+    let adjacent = |i: usize| text[words[i - 1].1..words[i].0].trim().is_empty();
+    // Up to two lower-case modifiers, then the plural noun: "the two Asian neighbours".
+    let mut head = k + 1;
+    let people = loop {
+        let &(a, b) = words.get(head)?;
+        if !adjacent(head) {
+            return None;
+        }
+        let word = &text[a..b];
+        let lower = word.to_lowercase();
+        if GROUP_PEOPLE.contains(&lower.as_str()) {
+            break Some(true);
+        }
+        if GROUP_PLACES.contains(&lower.as_str()) {
+            break Some(false);
+        }
+        // "the two Koreas": a capitalised plural right after the count names places.
+        if head == k + 1 && word.starts_with(char::is_uppercase) && word.ends_with('s') {
+            break None;
+        }
+        let modifier = word.starts_with(char::is_lowercase)
+            && word.chars().all(char::is_alphabetic)
+            && !ends_phrase(&lower);
+        if !modifier || head - k > 2 {
+            return None;
+        }
+        head += 1;
+    };
+    let mut from = start;
+    if k > 0 && adjacent(k) {
+        let before = text[words[k - 1].0..words[k - 1].1].to_lowercase();
+        if matches!(
+            before.as_str(),
+            "the" | "our" | "their" | "these" | "those" | "all"
+        ) {
+            from = words[k - 1].0;
+        }
+    }
+    let span = Span::new(from, words[head].1);
+    let fits = |kind: EntityKind| match people {
+        Some(true) => kind == EntityKind::Person,
+        Some(false) => matches!(kind, EntityKind::Location | EntityKind::Organization),
+        None => kind == EntityKind::Location,
+    };
+    let mut referents: Vec<usize> = Vec::new();
+    for mention in mentions.iter().rev() {
+        if mention.span.end <= from && fits(mention.kind) && !referents.contains(&mention.entity) {
+            referents.push(mention.entity);
+            if referents.len() == count {
+                break;
+            }
+        }
+    }
+    let label = |target| Label {
+        span,
+        text: span.slice(text).unwrap_or_default().to_string(),
+        target,
+    };
+    if referents.len() < count {
+        return Some(vec![label(LabelTarget::Event)]);
+    }
+    Some(
+        referents
+            .into_iter()
+            .map(|e| label(LabelTarget::Entity(e)))
+            .collect(),
+    )
 }
 
 /// The name an outlet gives the event at word `k` ("walkout", "industrial action", "crippling

@@ -455,6 +455,44 @@ pub(super) const NOT_MODIFIERS: &[&str] = &[
     "asked",
 ];
 
+/// Words that count the members of a group reference: "the two leaders", "both countries".
+pub(super) const GROUP_COUNTS: &[(&str, usize)] =
+    &[("two", 2), ("both", 2), ("three", 3), ("four", 4)];
+
+/// Plural nouns that, counted, refer back to people named before: "the two leaders".
+pub(super) const GROUP_PEOPLE: &[&str] = &[
+    "leaders",
+    "men",
+    "women",
+    "presidents",
+    "officials",
+    "heads",
+    "envoys",
+    "ministers",
+    "diplomats",
+    "politicians",
+    "candidates",
+    "rivals",
+    "defendants",
+];
+
+/// Plural nouns that, counted, refer back to places or bodies named before: "our two nations".
+pub(super) const GROUP_PLACES: &[&str] = &[
+    "countries",
+    "nations",
+    "states",
+    "governments",
+    "sides",
+    "parties",
+    "allies",
+    "neighbours",
+    "neighbors",
+    "capitals",
+    "powers",
+    "economies",
+    "delegations",
+];
+
 /// The word lists looked up for every word of an article, hashed once.
 pub(super) struct Lists {
     pub(super) loaded_modifiers: HashSet<&'static str>,

@@ -257,3 +257,52 @@ fn an_event_name_keeps_the_complement_that_names_who_it_involves() {
         ]
     );
 }
+
+#[test]
+fn a_counted_group_labels_the_last_people_or_places_named() {
+    let text = "Ana Vell of Ostria met Omar Kell of Brask and Piet Daalman. The two leaders \
+                then spoke of both countries and of all three states.";
+    let place = |name_: &str, entity| Mention {
+        kind: EntityKind::Location,
+        ..name(text, name_, entity)
+    };
+    let mentions = [
+        name(text, "Ana Vell", 0),
+        place("Ostria", 1),
+        name(text, "Omar Kell", 2),
+        place("Brask", 3),
+        name(text, "Piet Daalman", 4),
+    ];
+    let labels = find(text, &sentence(text), &mentions);
+    let texts: Vec<(&str, LabelTarget)> =
+        labels.iter().map(|l| (l.text.as_str(), l.target)).collect();
+    assert_eq!(
+        texts,
+        vec![
+            // The two people named last, the two places, and a group of three places of which
+            // only two are named, which then labels the event.
+            ("The two leaders", LabelTarget::Entity(4)),
+            ("The two leaders", LabelTarget::Entity(2)),
+            ("both countries", LabelTarget::Entity(3)),
+            ("both countries", LabelTarget::Entity(1)),
+            ("all three states", LabelTarget::Event),
+        ]
+    );
+    let none = "Two reporters left early.";
+    assert!(find(none, &sentence(none), &[]).is_empty());
+    // "the two Koreas": a capitalised plural right after the count names places.
+    let text = "Seoul and Pyongyang: the two Koreas met.";
+    let mentions = [
+        Mention {
+            kind: EntityKind::Location,
+            ..name(text, "Seoul", 0)
+        },
+        Mention {
+            kind: EntityKind::Location,
+            ..name(text, "Pyongyang", 1)
+        },
+    ];
+    let labels = find(text, &sentence(text), &mentions);
+    assert_eq!(labels.len(), 2, "{labels:?}");
+    assert!(labels.iter().all(|l| l.text == "the two Koreas"));
+}
