@@ -19,7 +19,12 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
         let words = words_in(text, sentence);
         for (k, &(start, end)) in words.iter().enumerate() {
             let word = text[start..end].to_lowercase();
-            if lists().loaded_modifiers.contains(word.as_str()) {
+            let covered = labels.last().is_some_and(|l: &Label| l.span.end >= end);
+            if lists().group_actors.contains(word.as_str()) {
+                if !covered {
+                    labels.extend(unnamed_group(text, &words, k));
+                }
+            } else if lists().loaded_modifiers.contains(word.as_str()) {
                 // Capitalised inside the sentence and followed by another capitalised word, a
                 // loaded word is part of a name ("Democratic National Committee"), not the
                 // outlet's judgement; before a common noun it still labels ("Democratic
@@ -80,17 +85,26 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
             }
         }
     }
-    // "Ostria's regime" frames the country; the loaded noun inside it is not a second label.
-    let entity_spans: Vec<Span> = labels
-        .iter()
-        .filter(|l| l.target != LabelTarget::Event)
-        .map(|l| l.span)
-        .collect();
-    labels.retain(|l| {
-        l.target != LabelTarget::Event
-            || !entity_spans
-                .iter()
-                .any(|s| s.start <= l.span.start && l.span.end <= s.end)
+    // "Ostria's regime" frames the country; the loaded noun inside it is not a second label,
+    // nor is "caravan" inside "supporters of the caravan". "Vell supporters", which labels
+    // Vell, is not also a group of its own.
+    let spans_of = |group: bool| -> Vec<Span> {
+        labels
+            .iter()
+            .filter(|l| {
+                matches!(l.target, LabelTarget::Entity(_))
+                    || (group && l.target == LabelTarget::Group)
+            })
+            .map(|l| l.span)
+            .collect()
+    };
+    let (entity_spans, holder_spans) = (spans_of(false), spans_of(true));
+    labels.retain(|l| match l.target {
+        LabelTarget::Entity(_) => true,
+        LabelTarget::Event => !holder_spans
+            .iter()
+            .any(|s| s.start <= l.span.start && l.span.end <= s.end),
+        LabelTarget::Group => !entity_spans.iter().any(|s| s.overlaps(l.span)),
     });
     labels.sort_by_key(|l| l.span.start);
     labels
@@ -125,13 +139,70 @@ fn modifier_label(
     }
     let &(noun_start, noun_end) = words.get(k + 1)?;
     let noun = &text[noun_start..noun_end];
-    if !noun.chars().next().is_some_and(char::is_alphabetic) {
+    if !noun.chars().next().is_some_and(char::is_alphabetic)
+        || lists().group_actors.contains(noun.to_lowercase().as_str())
+    {
         return None;
     }
     Some(Label {
         span: Span::new(start, noun_end),
         text: text[start..noun_end].to_string(),
         target: LabelTarget::Event,
+    })
+}
+
+/// People named by what they are at word `k`, a noun of [`GROUP_ACTORS`], with up to
+/// [`GROUP_ACTOR_MODIFIERS`] modifiers in front ("desperate Central American migrants", "illegal
+/// immigrants", "asylum seekers") and, for the nouns that need one, the complement that says whose
+/// ("supporters of the migrant caravan").
+fn unnamed_group(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
+    let (start, mut end) = words[k];
+    // A noun used as a modifier ("workers union") names something else.
+    if let Some(&(next_start, next_end)) = words.get(k + 1) {
+        let next = text[next_start..next_end].to_lowercase();
+        let joined = text[end..next_start].trim().is_empty();
+        if joined && next.chars().all(char::is_alphabetic) && !ends_phrase(&next) {
+            return None;
+        }
+        if next == "of" && joined {
+            end = complement_end(text, words, k, false).unwrap_or(end);
+        }
+    }
+    let mut from = start;
+    let mut j = k;
+    while j > 0 && k - j < GROUP_ACTOR_MODIFIERS {
+        let (prev_start, prev_end) = words[j - 1];
+        let prev = text[prev_start..prev_end].to_lowercase();
+        let adjacent = text[prev_end..words[j].0].trim().is_empty();
+        let possessive = text[..prev_start].ends_with(['\'', '\u{2019}']);
+        let pointing = |w: &str| {
+            lists().not_modifiers.contains(w)
+                || GROUP_NOT_MODIFIERS.contains(&w)
+                || GROUP_COUNTS.iter().any(|(c, _)| *c == w)
+        };
+        // "the detained migrants", but "police detained migrants": a lower-case word in -ed or
+        // -s reads as a modifier only after a word that points, where no verb can stand.
+        let verb_like = prev.starts_with(char::is_lowercase)
+            && (prev.ends_with("ed")
+                || (prev.ends_with('s') && !prev.ends_with("ous") && !prev.ends_with("ss")));
+        let after_pointer = j < 2
+            || pointing(&text[words[j - 2].0..words[j - 2].1].to_lowercase())
+            || !text[words[j - 2].1..prev_start].trim().is_empty();
+        let modifier = adjacent
+            && !possessive
+            && prev.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !pointing(&prev)
+            && (!verb_like || after_pointer);
+        if !modifier {
+            break;
+        }
+        from = prev_start;
+        j -= 1;
+    }
+    Some(Label {
+        span: Span::new(from, end),
+        text: text[from..end].to_string(),
+        target: LabelTarget::Group,
     })
 }
 
@@ -279,7 +350,7 @@ fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
         from = words[j - 1].0;
         j -= 1;
     }
-    let end = complement_end(text, words, end_word).unwrap_or(end);
+    let end = complement_end(text, words, end_word, true).unwrap_or(end);
     Some(Label {
         span: Span::new(from, end),
         text: text[from..end].to_string(),
@@ -291,9 +362,14 @@ fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
 /// "talks with Mr. Kim", "summit between Kim and President Moon", "invasion of Ukraine",
 /// "meetings with the leader of Japan". The complement starts with one of
 /// [`EVENT_COMPLEMENT_STARTS`], runs over names, determiners and lower-case nouns up to the
-/// first punctuation or clause word, at most [`EVENT_COMPLEMENT_WORDS`] words, and must name
-/// someone (hold a capitalised word).
-fn complement_end(text: &str, words: &[(usize, usize)], end_word: usize) -> Option<usize> {
+/// first punctuation or clause word, at most [`EVENT_COMPLEMENT_WORDS`] words, and with
+/// `needs_name` must name someone (hold a capitalised word).
+fn complement_end(
+    text: &str,
+    words: &[(usize, usize)],
+    end_word: usize,
+    needs_name: bool,
+) -> Option<usize> {
     let first = end_word + 1;
     let &(prep_start, prep_end) = words.get(first)?;
     if !text[words[end_word].1..prep_start].trim().is_empty()
@@ -317,6 +393,9 @@ fn complement_end(text: &str, words: &[(usize, usize)], end_word: usize) -> Opti
         if word.starts_with(char::is_uppercase) {
             named = true;
             last = Some(j);
+        } else if lower == "and" && !needs_name {
+            // Only a complement that names people joins two ("between Kim and Moon").
+            break;
         } else if matches!(
             lower.as_str(),
             "and" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "of"
@@ -328,7 +407,7 @@ fn complement_end(text: &str, words: &[(usize, usize)], end_word: usize) -> Opti
             last = Some(j);
         }
     }
-    let last = last.filter(|_| named)?;
+    let last = last.filter(|_| named || !needs_name)?;
     Some(words[last].1)
 }
 

@@ -235,7 +235,7 @@ fn listed(analysis: &Analysis, spellings: bool) -> Vec<(Span, &str, Option<usize
         .map(|label| {
             let entity = match label.target {
                 LabelTarget::Entity(local) => Some(local),
-                LabelTarget::Event => None,
+                LabelTarget::Event | LabelTarget::Group => None,
             };
             (label.span, label.text.as_str(), entity)
         })

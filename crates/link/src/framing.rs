@@ -19,14 +19,23 @@ pub fn collect(context: &StoryContext) -> Vec<FramingLabel> {
         for label in &analysis.labels {
             let entity = match label.target {
                 LabelTarget::Entity(local) => context.entity(d, local),
-                LabelTarget::Event => None,
+                LabelTarget::Event | LabelTarget::Group => None,
             };
             let entity = entity.map(|e| &context.resolution.entities[e]);
+            // A group without a name is shown under its head noun: "migrants".
+            let group = (label.target == LabelTarget::Group).then(|| {
+                label
+                    .text
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or_default()
+                    .to_lowercase()
+            });
             let item = FramingLabel {
                 doc: article.id.clone(),
                 outlet: article.outlet.clone(),
                 entity: entity.map(|e| e.id.clone()),
-                entity_name: entity.map(|e| e.name.clone()),
+                entity_name: entity.map(|e| e.name.clone()).or(group),
                 label: label.text.clone(),
                 evidence: Evidence {
                     doc: article.id.clone(),
@@ -45,4 +54,56 @@ pub fn collect(context: &StoryContext) -> Vec<FramingLabel> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use triangulate_model::{Article, DocId};
+
+    #[test]
+    fn groups_without_a_name_are_shown_under_their_noun() {
+        let texts = [
+            (
+                "a",
+                "Harbour police turned back desperate migrants at the quay.",
+            ),
+            (
+                "b",
+                "Harbour police turned back illegal migrants at the quay.",
+            ),
+        ];
+        let docs: Vec<(Article, triangulate_model::Analysis)> = texts
+            .iter()
+            .map(|(id, text)| {
+                let article = Article {
+                    outlet: Some(id.to_string()),
+                    ..Article::new(DocId(id.to_string()), *id, *text)
+                };
+                let analysis = triangulate_analyze::analyze(&article);
+                (article, analysis)
+            })
+            .collect();
+        let pairs: Vec<_> = docs.iter().map(|(a, b)| (a, b)).collect();
+        let resolution = crate::entities::resolve(&pairs);
+        let context = StoryContext {
+            docs: &pairs,
+            resolution: &resolution,
+            quotes: &[],
+        };
+        let framing = collect(&context);
+        let labels: Vec<(&str, Option<&str>, &str)> = framing
+            .iter()
+            .filter(|l| l.entity.is_none())
+            .map(|l| (l.doc.0.as_str(), l.entity_name.as_deref(), l.label.as_str()))
+            .collect();
+        // One row for the group across outlets, each outlet's own words in it.
+        assert_eq!(
+            labels,
+            vec![
+                ("a", Some("migrants"), "desperate migrants"),
+                ("b", Some("migrants"), "illegal migrants")
+            ]
+        );
+    }
 }

@@ -110,6 +110,10 @@ pub enum LabelTarget {
     Entity(usize),
     /// The event or situation the article reports ("full-scale invasion").
     Event,
+    /// People the article names by a common noun rather than a name: "the migrants", "Central
+    /// American migrants", "the defendants". The label's last word, its head noun, says which
+    /// group.
+    Group,
 }
 
 /// A word or phrase an outlet attaches to an entity or event: an evaluative adjective, an

@@ -493,6 +493,115 @@ pub(super) const GROUP_PLACES: &[&str] = &[
     "delegations",
 ];
 
+/// Plural nouns for people an article may name only by what they are or do: "the migrants",
+/// "the defendants", "demonstrators". Which word an outlet picks ("migrants", "illegal
+/// immigrants", "asylum seekers") is part of how it frames them.
+pub(super) const GROUP_ACTORS: &[&str] = &[
+    "migrants",
+    "immigrants",
+    "emigrants",
+    "refugees",
+    "seekers",
+    "aliens",
+    "illegals",
+    "defendants",
+    "plaintiffs",
+    "lawmakers",
+    "legislators",
+    "senators",
+    "demonstrators",
+    "protesters",
+    "protestors",
+    "marchers",
+    "rioters",
+    "organizers",
+    "organisers",
+    "activists",
+    "campaigners",
+    "supporters",
+    "critics",
+    "opponents",
+    "voters",
+    "workers",
+    "employees",
+    "strikers",
+    "residents",
+    "citizens",
+    "civilians",
+    "settlers",
+    "militants",
+    "rebels",
+    "separatists",
+    "insurgents",
+    "fighters",
+    "terrorists",
+    "extremists",
+    "victims",
+    "hostages",
+    "detainees",
+    "prisoners",
+    "prosecutors",
+    "investigators",
+    "students",
+    "farmers",
+    "families",
+    "relatives",
+    "survivors",
+    "passengers",
+    "athletes",
+];
+
+/// Most modifiers read in front of a group's noun: "desperate Central American migrants".
+pub(super) const GROUP_ACTOR_MODIFIERS: usize = 3;
+
+/// Words in front of a group's noun that count or point rather than describe ("several dozen
+/// workers", "where workers"), besides [`NOT_MODIFIERS`].
+pub(super) const GROUP_NOT_MODIFIERS: &[&str] = &[
+    "back",
+    "up",
+    "down",
+    "out",
+    "off",
+    "away",
+    "home",
+    "where",
+    "whom",
+    "whose",
+    "why",
+    "how",
+    "than",
+    "then",
+    "there",
+    "here",
+    "also",
+    "only",
+    "even",
+    "just",
+    "several",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "many",
+    "some",
+    "few",
+    "most",
+    "other",
+    "such",
+    "those",
+    "these",
+    "every",
+    "each",
+    "they",
+    "we",
+    "you",
+    "them",
+    "us",
+    "my",
+    "your",
+];
+
 /// The word lists looked up for every word of an article, hashed once.
 pub(super) struct Lists {
     pub(super) loaded_modifiers: HashSet<&'static str>,
@@ -501,6 +610,7 @@ pub(super) struct Lists {
     /// First words of the two-word event names ("industrial" of "industrial action").
     pub(super) event_pair_starts: HashSet<&'static str>,
     pub(super) not_modifiers: HashSet<&'static str>,
+    pub(super) group_actors: HashSet<&'static str>,
 }
 
 pub(super) fn lists() -> &'static Lists {
@@ -514,5 +624,6 @@ pub(super) fn lists() -> &'static Lists {
             .filter_map(|n| n.split_once(' ').map(|(first, _)| first))
             .collect(),
         not_modifiers: NOT_MODIFIERS.iter().copied().collect(),
+        group_actors: GROUP_ACTORS.iter().copied().collect(),
     })
 }

@@ -306,3 +306,42 @@ fn a_counted_group_labels_the_last_people_or_places_named() {
     assert_eq!(labels.len(), 2, "{labels:?}");
     assert!(labels.iter().all(|l| l.text == "the two Koreas"));
 }
+
+#[test]
+fn people_named_by_what_they_are_form_a_group() {
+    let text = "Police met desperate Central American migrants, supporters of the border \
+                caravan and illegal immigrants; the workers union and Vell supporters stayed away.";
+    let vell = name(text, "Vell", 0);
+    let labels = find(text, &sentence(text), &[vell]);
+    let groups: Vec<&str> = labels
+        .iter()
+        .filter(|l| l.target == LabelTarget::Group)
+        .map(|l| l.text.as_str())
+        .collect();
+    // "workers union" is a union, not a group of workers; "Vell supporters" labels Vell.
+    assert_eq!(
+        groups,
+        vec![
+            "desperate Central American migrants",
+            "supporters of the border caravan",
+            "illegal immigrants"
+        ]
+    );
+    assert!(
+        labels.iter().all(|l| l.target != LabelTarget::Event),
+        "{labels:?}"
+    );
+    assert!(labels
+        .iter()
+        .any(|l| l.text == "Vell supporters" && l.target == LabelTarget::Entity(0)));
+    // Words that count or point are not part of the label.
+    let text = "Pickets stood at the gates, where several dozen striking workers waited.";
+    let labels = find(text, &sentence(text), &[]);
+    let texts: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts, vec!["striking workers"]);
+    // A verb before the noun is not a modifier; the same word after "the" is.
+    let text = "Police detained migrants; the detained migrants waited.";
+    let labels = find(text, &sentence(text), &[]);
+    let texts: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts, vec!["migrants", "detained migrants"]);
+}
