@@ -207,9 +207,9 @@ fn unnamed_group(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label
 }
 
 /// A counted group at word `k` that refers back to people or places named before: "the two
-/// leaders", "both countries", "our two nations", "the two Koreas". The phrase labels each of the
-/// last entities of the matching kind mentioned before it, as many as it counts; when fewer were
-/// named, it labels the event.
+/// leaders", "both countries", "our two nations", "the two Koreas". The phrase labels the
+/// entities of the matching kind the article has named most often before it (the latest first
+/// among equals), as many as it counts; when fewer were named, it labels the event.
 fn group_reference(
     text: &str,
     words: &[(usize, usize)],
@@ -263,15 +263,21 @@ fn group_reference(
         Some(false) => matches!(kind, EntityKind::Location | EntityKind::Organization),
         None => kind == EntityKind::Location,
     };
-    let mut referents: Vec<usize> = Vec::new();
-    for mention in mentions.iter().rev() {
-        if mention.span.end <= from && fits(mention.kind) && !referents.contains(&mention.entity) {
-            referents.push(mention.entity);
-            if referents.len() == count {
-                break;
+    // The people or places the article has named most so far, the latest first among equals.
+    let mut seen: Vec<(usize, usize, usize)> = Vec::new(); // (entity, mentions, last start)
+    for mention in mentions {
+        if mention.span.end <= from && fits(mention.kind) {
+            match seen.iter_mut().find(|s| s.0 == mention.entity) {
+                Some(s) => {
+                    s.1 += 1;
+                    s.2 = s.2.max(mention.span.start);
+                }
+                None => seen.push((mention.entity, 1, mention.span.start)),
             }
         }
     }
+    seen.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)));
+    let referents: Vec<usize> = seen.iter().take(count).map(|s| s.0).collect();
     let label = |target| Label {
         span,
         text: span.slice(text).unwrap_or_default().to_string(),

@@ -288,6 +288,29 @@ fn a_counted_group_labels_the_last_people_or_places_named() {
             ("all three states", LabelTarget::Event),
         ]
     );
+    // The people named most often come first, not merely the last named.
+    let text = "Vell met Kell. Vell thanked Dunn. The two leaders left.";
+    let at = |n: &str, from: usize, entity| {
+        let start = from + text[from..].find(n).unwrap();
+        Mention {
+            span: Span::new(start, start + n.len()),
+            ..name(text, n, entity)
+        }
+    };
+    let mentions = [
+        at("Vell", 0, 0),
+        at("Kell", 0, 1),
+        at("Vell", 10, 0),
+        at("Dunn", 0, 2),
+    ];
+    let targets: Vec<LabelTarget> = find(text, &sentence(text), &mentions)
+        .into_iter()
+        .map(|l| l.target)
+        .collect();
+    assert_eq!(
+        targets,
+        vec![LabelTarget::Entity(0), LabelTarget::Entity(2)]
+    );
     let none = "Two reporters left early.";
     assert!(find(none, &sentence(none), &[]).is_empty());
     // "the two Koreas": a capitalised plural right after the count names places.
