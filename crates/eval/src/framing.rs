@@ -266,11 +266,12 @@ fn mean(values: impl Iterator<Item = f64>) -> f64 {
     }
 }
 
-/// The concept of the coded mention that matches `span` best: the greatest overlap over union
-/// of the two byte spans, so a name goes to the mention of the name rather than to a longer
-/// mention around it, and a long item ("the summit between Mr. Kim and President Moon") to the
-/// mention that holds it rather than to a name inside it. Between equal matches, the concept the
-/// item's entity mentions (`entity_spans`) hit most often wins, then the first by name.
+/// The concept of the coded mention that matches `span` best: the tightest mention that holds
+/// the whole item, else the one of greatest overlap over union of the two byte spans. So a name
+/// goes to the mention of the name rather than to a longer mention around it, and a long item
+/// ("the summit between Mr. Kim and President Moon", "the Russia probe") to the mention that holds
+/// it rather than to a name inside it. Between equal matches, the concept the item's entity
+/// mentions (`entity_spans`) hit most often wins, then the first by name.
 fn concept_at<'a>(doc: &'a Doc, span: Span, entity_spans: &[Span]) -> Option<&'a str> {
     let score = |gold: &Span| {
         let overlap = gold
@@ -278,7 +279,8 @@ fn concept_at<'a>(doc: &'a Doc, span: Span, entity_spans: &[Span]) -> Option<&'a
             .min(span.end)
             .saturating_sub(gold.start.max(span.start));
         let union = gold.end.max(span.end) - gold.start.min(span.start);
-        (overlap as f64 / union.max(1) as f64 * 1e6) as u64
+        let holds = overlap > 0 && gold.contains(span);
+        (overlap as f64 / union.max(1) as f64 * 1e6) as u64 + if holds { 2_000_000 } else { 0 }
     };
     let best = doc
         .gold
@@ -534,6 +536,10 @@ mod tests {
         // overlap each other's.
         assert_eq!(
             concept_at(&doc, find("summit between Mr. Kim"), &[]),
+            Some("9_Summit_EVENT")
+        );
+        assert_eq!(
+            concept_at(&doc, find("between Mr. Kim"), &[]),
             Some("9_Summit_EVENT")
         );
         assert_eq!(concept_at(&doc, find("Kim"), &[]), Some("9_Kim_ACTOR"));
