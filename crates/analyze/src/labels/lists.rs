@@ -244,6 +244,12 @@ pub(super) const EVENT_NOUNS: &[&str] = &[
     "proposal",
     "announcement",
     "plan",
+    "campaign",
+    "decision",
+    "move",
+    "elections",
+    "conspiracy",
+    "witch hunt",
 ];
 
 /// Lower-case words read in front of an event's name as part of it.
