@@ -56,6 +56,7 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
             }
         }
     }
+    labels.extend(key_things(text, sentences, &labels));
     for mention in mentions {
         labels.extend(apposition(text, sentences, mention));
         labels.extend(acting_for(text, mention));
@@ -204,6 +205,81 @@ fn unnamed_group(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label
         text: text[from..end].to_string(),
         target: LabelTarget::Group,
     })
+}
+
+/// The things an article turns on, found by recurrence rather than from a list: a lower-case
+/// noun that stands at least [`KEY_NOUN_MIN`] times in a phrase after a determiner ("the suit",
+/// "the memos", "the border fence"). Each such phrase, with the modifiers before its noun, labels
+/// the event unless another label already covers it. Plurals count with their singular.
+fn key_things(text: &str, sentences: &[Span], found: &[Label]) -> Vec<Label> {
+    let fold = |w: &str| w.strip_suffix('s').unwrap_or(w).to_string();
+    // Each phrase: its words' byte ranges after the determiner, at most three lower-case words.
+    let mut phrases: Vec<Vec<(usize, usize)>> = Vec::new();
+    for &sentence in sentences {
+        let words = words_in(text, sentence);
+        for (d, &(a, b)) in words.iter().enumerate() {
+            if !DETERMINERS.contains(&text[a..b].to_lowercase().as_str()) {
+                continue;
+            }
+            let mut run = Vec::new();
+            for j in d + 1..words.len().min(d + 4) {
+                let (s, e) = words[j];
+                let word = &text[s..e];
+                let lower = word.to_lowercase();
+                let plain = word.starts_with(char::is_lowercase)
+                    && word.chars().all(|c| c.is_alphabetic() || c == '-');
+                if !plain
+                    || !text[words[j - 1].1..s].trim().is_empty()
+                    || lists().not_modifiers.contains(lower.as_str())
+                    || GROUP_NOT_MODIFIERS.contains(&lower.as_str())
+                {
+                    break;
+                }
+                run.push((s, e));
+            }
+            if !run.is_empty() {
+                phrases.push(run);
+            }
+        }
+    }
+    let general = |w: &str| {
+        GENERAL_NOUNS.contains(&w)
+            || crate::entities::lexicon::ROLE_NOUNS.contains(&w)
+            || lists().group_actors.contains(w)
+            || GROUP_PEOPLE.contains(&w)
+            || GROUP_PLACES.contains(&w)
+    };
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for run in &phrases {
+        for &(s, e) in run {
+            let lower = text[s..e].to_lowercase();
+            if !general(&lower) && !general(&fold(&lower)) {
+                *counts.entry(fold(&lower)).or_default() += 1;
+            }
+        }
+    }
+    let key = |s: usize, e: usize| {
+        counts
+            .get(&fold(&text[s..e].to_lowercase()))
+            .is_some_and(|&n| n >= KEY_NOUN_MIN)
+    };
+    let mut out: Vec<Label> = Vec::new();
+    for run in &phrases {
+        // The phrase ends at its last key noun; the words before it are its modifiers.
+        let Some(last) = run.iter().rposition(|&(s, e)| key(s, e)) else {
+            continue;
+        };
+        let span = Span::new(run[0].0, run[last].1);
+        if found.iter().chain(&out).any(|l| l.span.overlaps(span)) {
+            continue;
+        }
+        out.push(Label {
+            span,
+            text: text[span.start..span.end].to_string(),
+            target: LabelTarget::Event,
+        });
+    }
+    out
 }
 
 /// A counted group at word `k` that refers back to people or places named before: "the two

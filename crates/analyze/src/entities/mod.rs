@@ -25,7 +25,7 @@
 mod classify;
 mod coref;
 mod key;
-mod lexicon;
+pub(crate) mod lexicon;
 mod tokens;
 
 use std::collections::HashSet;
