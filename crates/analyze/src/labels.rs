@@ -510,10 +510,15 @@ fn apposition(text: &str, sentences: &[Span], mention: &Mention) -> Option<Label
     let after = text.get(mention.span.end..sentence.end)?;
     let rest = after.strip_prefix(", ")?;
     let opener_len = rest.find(' ')?;
-    if !APPOSITION_OPENERS.contains(&rest[..opener_len].to_lowercase().as_str()) {
+    let opener = &rest[..opener_len];
+    // "Larry Kudlow, director of the economic council, ...": a role may open it bare.
+    let bare_role = opener.starts_with(char::is_lowercase)
+        && (crate::entities::lexicon::ROLE_NOUNS.contains(&opener)
+            || crate::entities::lexicon::ROLE_MODIFIERS.contains(&opener));
+    if !bare_role && !APPOSITION_OPENERS.contains(&opener.to_lowercase().as_str()) {
         return None;
     }
-    let phrase_start = mention.span.end + 2 + opener_len + 1;
+    let phrase_start = mention.span.end + 2 + if bare_role { 0 } else { opener_len + 1 };
     let body = text.get(phrase_start..sentence.end)?;
     let mut end = None;
     let mut closed = false;

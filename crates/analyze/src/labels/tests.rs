@@ -388,3 +388,25 @@ fn the_things_an_article_turns_on_are_found_by_recurrence() {
         ]
     );
 }
+
+#[test]
+fn a_role_may_open_an_apposition_bare() {
+    let text = "Ruth Anker, director of the harbour board, met Piet Daalman, chief of staff, \
+                and Omar Kell, harbour pilots, on Monday.";
+    let mentions = [
+        name(text, "Ruth Anker", 0),
+        name(text, "Piet Daalman", 1),
+        name(text, "Omar Kell", 2),
+    ];
+    let labels = find(text, &sentence(text), &mentions);
+    let texts: Vec<(&str, LabelTarget)> =
+        labels.iter().map(|l| (l.text.as_str(), l.target)).collect();
+    // A phrase opening with a word that names no role is not read as one.
+    assert_eq!(
+        texts,
+        vec![
+            ("director of the harbour board", LabelTarget::Entity(0)),
+            ("chief of staff", LabelTarget::Entity(1)),
+        ]
+    );
+}
