@@ -210,7 +210,8 @@ fn unnamed_group(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label
 /// The things an article turns on, found by recurrence rather than from a list: a lower-case
 /// noun that stands at least [`KEY_NOUN_MIN`] times in a phrase after a determiner ("the suit",
 /// "the memos", "the border fence"). Each such phrase, with the modifiers before its noun, labels
-/// the event unless another label already covers it. Plurals count with their singular.
+/// the event unless another label already covers it, and so does the noun where it stands without
+/// a determiner ("rival suits"). Plurals count with their singular.
 fn key_things(text: &str, sentences: &[Span], found: &[Label]) -> Vec<Label> {
     let fold = |w: &str| w.strip_suffix('s').unwrap_or(w).to_string();
     // Each phrase: its words' byte ranges after the determiner, at most three lower-case words.
@@ -278,6 +279,52 @@ fn key_things(text: &str, sentences: &[Span], found: &[Label]) -> Vec<Label> {
             text: text[span.start..span.end].to_string(),
             target: LabelTarget::Event,
         });
+    }
+    // Once known, a key noun labels wherever it stands, with no determiner too ("classified
+    // documents"), together with up to two lower-case modifiers in front.
+    for &sentence in sentences {
+        let words = words_in(text, sentence);
+        for (k, &(start, end)) in words.iter().enumerate() {
+            if !text[start..].starts_with(char::is_lowercase) || !key(start, end) {
+                continue;
+            }
+            if let Some(&(next_start, next_end)) = words.get(k + 1) {
+                // Used as a modifier itself ("memo leak"): the phrase goes on.
+                let next = text[next_start..next_end].to_lowercase();
+                if text[end..next_start].trim().is_empty()
+                    && next.chars().all(char::is_alphabetic)
+                    && !ends_phrase(&next)
+                {
+                    continue;
+                }
+            }
+            let mut from = start;
+            let mut j = k;
+            while j > 0 && k - j < 2 {
+                let (prev_start, prev_end) = words[j - 1];
+                let prev = text[prev_start..prev_end].to_lowercase();
+                let modifier = text[prev_end..words[j].0].trim().is_empty()
+                    && text[prev_start..].starts_with(char::is_lowercase)
+                    && prev.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !lists().not_modifiers.contains(prev.as_str())
+                    && !GROUP_NOT_MODIFIERS.contains(&prev.as_str())
+                    && !ends_phrase(&prev);
+                if !modifier {
+                    break;
+                }
+                from = prev_start;
+                j -= 1;
+            }
+            let span = Span::new(from, end);
+            if found.iter().chain(&out).any(|l| l.span.overlaps(span)) {
+                continue;
+            }
+            out.push(Label {
+                span,
+                text: text[span.start..span.end].to_string(),
+                target: LabelTarget::Event,
+            });
+        }
     }
     out
 }

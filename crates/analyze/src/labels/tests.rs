@@ -372,19 +372,21 @@ fn people_named_by_what_they_are_form_a_group() {
 #[test]
 fn the_things_an_article_turns_on_are_found_by_recurrence() {
     let text = "The suit names the mayor. Lawyers filed the amended suit on a calm day. \
-                The weather was calm. A judge read the suits and the weather report.";
+                The weather was calm. A judge read the suits and the weather report, and \
+                rival suits followed.";
     let labels: Vec<(String, LabelTarget)> = find(text, &sentence(text), &[])
         .into_iter()
         .map(|l| (l.text, l.target))
         .collect();
-    // "suit" stands after a determiner three times, plurals included; "weather" twice, "mayor"
-    // is a role and "day" too general.
+    // "suit" stands after a determiner three times, plurals included, and then labels without
+    // one too; "weather" stands so twice, "mayor" is a role and "day" too general.
     assert_eq!(
         labels,
         vec![
             ("suit".to_string(), LabelTarget::Event),
             ("amended suit".to_string(), LabelTarget::Event),
             ("suits".to_string(), LabelTarget::Event),
+            ("rival suits".to_string(), LabelTarget::Event),
         ]
     );
 }
