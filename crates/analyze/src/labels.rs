@@ -479,12 +479,44 @@ fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
         from = words[j - 1].0;
         j -= 1;
     }
+    let from = owner_start(text, words, j).unwrap_or(from);
     let end = complement_end(text, words, end_word, true).unwrap_or(end);
     Some(Label {
         span: Span::new(from, end),
         text: text[from..end].to_string(),
         target: LabelTarget::Event,
     })
+}
+
+/// Where the name that owns the event phrase starting at word `j` begins: "Mr. Kim's
+/// invitation", "Donald Trump’s meetings". Up to three capitalised words ending in a possessive.
+fn owner_start(text: &str, words: &[(usize, usize)], j: usize) -> Option<usize> {
+    let (first, _) = words[j];
+    let before = &text[..first];
+    let mut k = if before.trim_end_matches(' ').ends_with("'s") {
+        // "Kim's" is one word: its apostrophe stays inside.
+        j.checked_sub(1)?
+    } else if before.trim_end_matches(' ').ends_with("\u{2019}s") {
+        // "Kim’s": the curly apostrophe splits it, and "s" is a word of its own.
+        j.checked_sub(2)?
+    } else {
+        return None;
+    };
+    let capitalised = |i: usize| text[words[i].0..].starts_with(char::is_uppercase);
+    if !capitalised(k) {
+        return None;
+    }
+    for _ in 0..2 {
+        if k == 0 || !capitalised(k - 1) {
+            break;
+        }
+        let gap = text[words[k - 1].1..words[k].0].trim();
+        if !(gap.is_empty() || gap == ".") {
+            break;
+        }
+        k -= 1;
+    }
+    Some(words[k].0)
 }
 
 /// Where the complement after an event name ends when it says who or what the event involves:
