@@ -467,11 +467,14 @@ fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
                 lower(j - 2).as_str(),
                 "before" | "after" | "by" | "while" | "without" | "of" | "for" | "since" | "when"
             );
+        // "the Trump-Abe summit", "the Russia probe": a name may modify the event's noun, but
+        // not from the start of the sentence, where every word is capitalised.
+        let named = j >= 2 && text[words[j - 1].0..].starts_with(char::is_uppercase);
         let modifier = adjacent
             && !possessive
             && !gerund
             && prev.chars().all(|c| c.is_alphabetic() || c == '-')
-            && text[words[j - 1].0..].starts_with(|c: char| c.is_lowercase())
+            && (text[words[j - 1].0..].starts_with(|c: char| c.is_lowercase()) || named)
             && !lists().not_modifiers.contains(prev.as_str());
         if !modifier {
             break;

@@ -206,6 +206,11 @@ fn an_event_name_keeps_up_to_two_modifiers_in_front() {
     let labels = find(text, &sentence(text), &[]);
     let texts: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(texts, vec!["Mr. Omar Kell's invitation", "strike"]);
+    // A name may modify the event's noun inside the sentence, not from its first word.
+    let text = "Brask talks ended, and the Vell-Kell summit and the Ostria probe began.";
+    let labels = find(text, &sentence(text), &[]);
+    let texts: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts, vec!["talks", "Vell-Kell summit", "Ostria probe"]);
 }
 
 #[test]
