@@ -186,13 +186,22 @@ fn unnamed_group(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label
         let verb_like = prev.starts_with(char::is_lowercase)
             && (prev.ends_with("ed")
                 || (prev.ends_with('s') && !prev.ends_with("ous") && !prev.ends_with("ss")));
-        let after_pointer = j < 2
-            || pointing(&text[words[j - 2].0..words[j - 2].1].to_lowercase())
+        let before = (j >= 2).then(|| text[words[j - 2].0..words[j - 2].1].to_lowercase());
+        let after_pointer = before.as_deref().is_none_or(pointing)
             || !text[words[j - 2].1..prev_start].trim().is_empty();
+        // "due to meet union leaders", "will brief officials": after "to" or a modal the word
+        // is a verb, whatever its ending.
+        let after_verb_marker = before.as_deref().is_some_and(|b| {
+            matches!(
+                b,
+                "to" | "will" | "would" | "could" | "can" | "may" | "might" | "must" | "should"
+            )
+        });
         let modifier = adjacent
             && !possessive
             && prev.chars().all(|c| c.is_alphabetic() || c == '-')
             && !pointing(&prev)
+            && !after_verb_marker
             && (!verb_like || after_pointer);
         if !modifier {
             break;

@@ -555,6 +555,13 @@ pub(super) const GROUP_ACTORS: &[&str] = &[
     "survivors",
     "passengers",
     "athletes",
+    "leaders",
+    "officials",
+    "aides",
+    "lawyers",
+    "attorneys",
+    "analysts",
+    "experts",
 ];
 
 /// Most modifiers read in front of a group's noun: "desperate Central American migrants".

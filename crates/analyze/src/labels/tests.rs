@@ -222,8 +222,11 @@ fn those_acting_for_a_name_are_not_read_across_a_verb() {
     let mut ostria = name(text, "Ostria", 1);
     ostria.kind = EntityKind::Location;
     let labels = find(text, &sentence(text), &[vell, ostria]);
+    // The officials are a group of their own, acting for neither name.
     assert!(
-        labels.iter().all(|l| l.target == LabelTarget::Event),
+        labels
+            .iter()
+            .all(|l| !matches!(l.target, LabelTarget::Entity(_))),
         "{labels:?}"
     );
 }
@@ -251,7 +254,7 @@ fn an_apposition_may_open_with_a_capitalised_word_but_not_be_a_name() {
 
 #[test]
 fn an_event_name_keeps_the_complement_that_names_who_it_involves() {
-    let text = "Aides planned the summit between Mr. Vell and President Ana Kell of Ostria, \
+    let text = "Delegates planned the summit between Mr. Vell and President Ana Kell of Ostria, \
                 after talks with reporters and an inquiry into Omar T. Dunn ended.";
     let texts: Vec<String> = find(text, &sentence(text), &[])
         .into_iter()
@@ -377,11 +380,16 @@ fn people_named_by_what_they_are_form_a_group() {
     let labels = find(text, &sentence(text), &[]);
     let texts: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(texts, vec!["migrants", "detained migrants"]);
+    // After "to" or a modal, the word before the noun is a verb.
+    let text = "Vell is due to meet union leaders and will brief port officials.";
+    let labels = find(text, &sentence(text), &[]);
+    let texts: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts, vec!["union leaders", "port officials"]);
 }
 
 #[test]
 fn the_things_an_article_turns_on_are_found_by_recurrence() {
-    let text = "The suit names the mayor. Lawyers filed the amended suit on a calm day. \
+    let text = "The suit names the mayor. Clerks filed the amended suit on a calm day. \
                 The weather was calm. A judge read the suits and the weather report, and \
                 rival suits followed.";
     let labels: Vec<(String, LabelTarget)> = find(text, &sentence(text), &[])
