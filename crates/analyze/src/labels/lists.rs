@@ -330,7 +330,7 @@ pub(super) const ACTING_FOR: &[&str] = &[
 /// military intelligence officers").
 pub(super) const ACTING_FOR_MODIFIERS: usize = 2;
 /// Longest apposition taken as a label, in words.
-pub(super) const APPOSITION_MAX_WORDS: usize = 6;
+pub(super) const APPOSITION_MAX_WORDS: usize = 10;
 /// Words before the modifier slot of an event noun that are not modifiers.
 pub(super) const NOT_MODIFIERS: &[&str] = &[
     "the",
