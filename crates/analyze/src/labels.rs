@@ -70,9 +70,13 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
                 .split_whitespace()
                 .any(|w| lists().loaded_modifiers.contains(w.to_lowercase().as_str()));
         if mention.form == MentionForm::Description && !plain_organisation {
+            let span = Span::new(
+                mention.span.start,
+                of_complement_end(text, sentences, mention.span).unwrap_or(mention.span.end),
+            );
             labels.push(Label {
-                span: mention.span,
-                text: mention.text.clone(),
+                span,
+                text: span.slice(text).unwrap_or(&mention.text).to_string(),
                 target: LabelTarget::Entity(mention.entity),
             });
         }
@@ -476,12 +480,20 @@ fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
                 lower(j - 2).as_str(),
                 "before" | "after" | "by" | "while" | "without" | "of" | "for" | "since" | "when"
             );
-        // "the Trump-Abe summit", "the Russia probe": a name may modify the event's noun, but
-        // not from the start of the sentence, where every word is capitalised.
-        let named = j >= 2 && text[words[j - 1].0..].starts_with(char::is_uppercase);
+        // "the Trump-Abe summit", "the Russia probe": a name right before the event's noun may
+        // modify it, but not from the start of the sentence, where every word is capitalised.
+        let named = j == k && j >= 2 && text[words[j - 1].0..].starts_with(char::is_uppercase);
+        // "Vell drew protests": a lower-case word right after a name is its verb, unless the
+        // capitalised word is an adjective ("Korean nuclear talks") or opens the sentence.
+        let after_name = j >= 3
+            && text[words[j - 1].0..].starts_with(char::is_lowercase)
+            && text[words[j - 2].0..].starts_with(char::is_uppercase)
+            && text[words[j - 2].1..words[j - 1].0].trim().is_empty()
+            && !owner_or_adjective(&text[words[j - 2].0..words[j - 2].1]);
         let modifier = adjacent
             && !possessive
             && !gerund
+            && !after_name
             && prev.chars().all(|c| c.is_alphabetic() || c == '-')
             && (text[words[j - 1].0..].starts_with(|c: char| c.is_lowercase()) || named)
             && !lists().not_modifiers.contains(prev.as_str());
@@ -531,6 +543,28 @@ fn owner_start(text: &str, words: &[(usize, usize)], j: usize) -> Option<usize> 
     Some(words[k].0)
 }
 
+/// Whether a capitalised word leads on to a noun rather than ending a name: a possessive
+/// ("Kell's") or an adjective of a people or place ("Korean", "Japanese", "British", "Iraqi").
+fn owner_or_adjective(word: &str) -> bool {
+    word.ends_with("'s")
+        || ["an", "ese", "ish", "i", "ic"]
+            .iter()
+            .any(|ending| word.ends_with(ending))
+}
+
+/// Where the "of" complement after a description ends when it names whom or what the person
+/// serves: "the President of the United States", "the director of the FBI".
+fn of_complement_end(text: &str, sentences: &[Span], span: Span) -> Option<usize> {
+    let sentence = sentences.iter().find(|s| s.contains(span))?;
+    let words = words_in(text, *sentence);
+    let last = words.iter().position(|w| w.1 == span.end)?;
+    let &(of_start, of_end) = words.get(last + 1)?;
+    if &text[of_start..of_end] != "of" {
+        return None;
+    }
+    complement_end(text, &words, last, true)
+}
+
 /// Where the complement after an event name ends when it says who or what the event involves:
 /// "talks with Mr. Kim", "summit between Kim and President Moon", "invasion of Ukraine",
 /// "meetings with the leader of Japan". The complement starts with one of
@@ -574,7 +608,12 @@ fn complement_end(
             "and" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "of"
         ) {
             continue;
-        } else if ends_phrase(&lower) || !lower.chars().all(|c| c.is_alphabetic() || c == '-') {
+        } else if (named && !owner_or_adjective(&text[prev_start..prev_end]))
+            || ends_phrase(&lower)
+            || !lower.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
+            // After a name a lower-case word starts what comes next ("of Ostria spoke"), unless
+            // the name owns it ("with Kell's envoy") or is an adjective ("North Korean leader").
             break;
         } else {
             last = Some(j);

@@ -430,3 +430,48 @@ fn a_role_may_open_an_apposition_bare() {
         ]
     );
 }
+
+#[test]
+fn a_description_keeps_whom_the_person_serves() {
+    let text = "The director of the Velden Port Authority spoke, and the mayor of a small town \
+                listened.";
+    let description = |part: &str, entity| Mention {
+        form: MentionForm::Description,
+        ..name(text, part, entity)
+    };
+    let mentions = [description("The director", 0), description("the mayor", 1)];
+    let labels = find(text, &sentence(text), &mentions);
+    let texts: Vec<(&str, LabelTarget)> =
+        labels.iter().map(|l| (l.text.as_str(), l.target)).collect();
+    // A complement that names nobody stays out.
+    assert_eq!(
+        texts,
+        vec![
+            (
+                "The director of the Velden Port Authority",
+                LabelTarget::Entity(0)
+            ),
+            ("the mayor", LabelTarget::Entity(1)),
+        ]
+    );
+}
+
+#[test]
+fn a_complement_ends_where_a_lower_case_word_follows_a_name() {
+    let text = "The summit with Brask's premier Omar Kell drew crowds, as talks with Ostrian \
+                leader Vell drew protests.";
+    let texts: Vec<String> = find(text, &sentence(text), &[])
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    // A possessive or an adjective of a people leads on to its noun; a full name does not,
+    // and the verb after it modifies nothing.
+    assert_eq!(
+        texts,
+        vec![
+            "summit with Brask's premier Omar Kell",
+            "talks with Ostrian leader Vell",
+            "protests"
+        ]
+    );
+}
