@@ -504,7 +504,9 @@ fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
         j -= 1;
     }
     let from = owner_start(text, words, j).unwrap_or(from);
-    let end = complement_end(text, words, end_word, true).unwrap_or(end);
+    let end = complement_end(text, words, end_word, true)
+        .or_else(|| purpose_end(text, words, end_word))
+        .unwrap_or(end);
     Some(Label {
         span: Span::new(from, end),
         text: text[from..end].to_string(),
@@ -550,6 +552,74 @@ fn owner_or_adjective(word: &str) -> bool {
         || ["an", "ese", "ish", "i", "ic"]
             .iter()
             .any(|ending| word.ends_with(ending))
+}
+
+/// Where the "to" clause after a noun of intent ends, which says what the event is to do:
+/// "invitation to meet Kim", "decision to withdraw the troops", "threat to tear up the deal".
+/// It runs from a lower-case verb over up to [`PURPOSE_WORDS`] words, to the first punctuation
+/// or clause word.
+fn purpose_end(text: &str, words: &[(usize, usize)], end_word: usize) -> Option<usize> {
+    let noun = text[words[end_word].0..words[end_word].1].to_lowercase();
+    if !INTENT_NOUNS.contains(&noun.as_str()) {
+        return None;
+    }
+    let &(to_start, to_end) = words.get(end_word + 1)?;
+    if &text[to_start..to_end] != "to" || !text[words[end_word].1..to_start].trim().is_empty() {
+        return None;
+    }
+    let mut last = None;
+    for j in end_word + 2..words.len().min(end_word + 2 + PURPOSE_WORDS) {
+        let (start, end) = words[j];
+        let word = &text[start..end];
+        let lower = word.to_lowercase();
+        if !text[words[j - 1].1..start].trim().is_empty()
+            || !word.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
+            break;
+        }
+        let first = j == end_word + 2;
+        if first
+            && (!word.starts_with(char::is_lowercase)
+                || lists().not_modifiers.contains(lower.as_str()))
+        {
+            return None;
+        }
+        if !first
+            && matches!(
+                lower.as_str(),
+                "and"
+                    | "but"
+                    | "or"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "while"
+                    | "when"
+                    | "if"
+                    | "as"
+                    | "since"
+                    | "until"
+                    | "on"
+                    | "in"
+                    | "at"
+                    | "by"
+                    | "for"
+                    | "from"
+            )
+        {
+            break;
+        }
+        if !matches!(
+            lower.as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their" | "of" | "with" | "to"
+        ) {
+            last = Some(end);
+        }
+    }
+    last
 }
 
 /// Where the "of" complement after a description ends when it names whom or what the person

@@ -259,6 +259,23 @@ pub(super) const EVENT_MODIFIERS: usize = 2;
 pub(super) const EVENT_COMPLEMENT_STARTS: &[&str] =
     &["with", "between", "of", "into", "against", "over"];
 
+/// Event nouns of intent whose "to" clause says what the event is to do: "invitation to meet".
+pub(super) const INTENT_NOUNS: &[&str] = &[
+    "invitation",
+    "plan",
+    "decision",
+    "move",
+    "proposal",
+    "threat",
+    "threats",
+    "calls",
+    "agreement",
+    "deal",
+];
+
+/// The most words a "to" clause after a noun of intent may run.
+pub(super) const PURPOSE_WORDS: usize = 6;
+
 /// The most words an event name's complement may run after its first word.
 pub(super) const EVENT_COMPLEMENT_WORDS: usize = 8;
 

@@ -475,3 +475,19 @@ fn a_complement_ends_where_a_lower_case_word_follows_a_name() {
         ]
     );
 }
+
+#[test]
+fn an_intent_keeps_what_the_event_is_to_do() {
+    let text = "Vell accepted the invitation to meet the union leaders on Monday, and a plan to \
+                Ostria was dropped.";
+    let texts: Vec<String> = find(text, &sentence(text), &[])
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    // The clause stops before "on Monday"; "to Ostria" is a place, not something to do.
+    assert!(
+        texts.contains(&"invitation to meet the union leaders".to_string()),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"plan".to_string()), "{texts:?}");
+}
