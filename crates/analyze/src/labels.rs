@@ -163,13 +163,11 @@ fn modifier_label(
 fn unnamed_group(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
     let (start, mut end) = words[k];
     // A noun used as a modifier ("workers union") names something else.
+    if modifies_next(text, words, k) {
+        return None;
+    }
     if let Some(&(next_start, next_end)) = words.get(k + 1) {
-        let next = text[next_start..next_end].to_lowercase();
-        let joined = text[end..next_start].trim().is_empty();
-        if joined && next.chars().all(char::is_alphabetic) && !ends_phrase(&next) {
-            return None;
-        }
-        if next == "of" && joined {
+        if &text[next_start..next_end] == "of" && text[end..next_start].trim().is_empty() {
             end = complement_end(text, words, k, false).unwrap_or(end);
         }
     }
@@ -278,20 +276,24 @@ fn key_things(text: &str, sentences: &[Span], found: &[Label]) -> Vec<Label> {
             .is_some_and(|&n| n >= KEY_NOUN_MIN)
     };
     let mut out: Vec<Label> = Vec::new();
+    let add = |out: &mut Vec<Label>, span: Span| {
+        if !found
+            .iter()
+            .chain(out.iter())
+            .any(|l| l.span.overlaps(span))
+        {
+            out.push(Label {
+                span,
+                text: text[span.start..span.end].to_string(),
+                target: LabelTarget::Event,
+            });
+        }
+    };
     for run in &phrases {
         // The phrase ends at its last key noun; the words before it are its modifiers.
-        let Some(last) = run.iter().rposition(|&(s, e)| key(s, e)) else {
-            continue;
-        };
-        let span = Span::new(run[0].0, run[last].1);
-        if found.iter().chain(&out).any(|l| l.span.overlaps(span)) {
-            continue;
+        if let Some(last) = run.iter().rposition(|&(s, e)| key(s, e)) {
+            add(&mut out, Span::new(run[0].0, run[last].1));
         }
-        out.push(Label {
-            span,
-            text: text[span.start..span.end].to_string(),
-            target: LabelTarget::Event,
-        });
     }
     // Once known, a key noun labels wherever it stands, with no determiner too ("classified
     // documents"), together with up to two lower-case modifiers in front.
@@ -301,15 +303,9 @@ fn key_things(text: &str, sentences: &[Span], found: &[Label]) -> Vec<Label> {
             if !text[start..].starts_with(char::is_lowercase) || !key(start, end) {
                 continue;
             }
-            if let Some(&(next_start, next_end)) = words.get(k + 1) {
-                // Used as a modifier itself ("memo leak"): the phrase goes on.
-                let next = text[next_start..next_end].to_lowercase();
-                if text[end..next_start].trim().is_empty()
-                    && next.chars().all(char::is_alphabetic)
-                    && !ends_phrase(&next)
-                {
-                    continue;
-                }
+            // Used as a modifier itself ("memo leak"): the phrase goes on.
+            if modifies_next(text, &words, k) {
+                continue;
             }
             let mut from = start;
             let mut j = k;
@@ -328,15 +324,7 @@ fn key_things(text: &str, sentences: &[Span], found: &[Label]) -> Vec<Label> {
                 from = prev_start;
                 j -= 1;
             }
-            let span = Span::new(from, end);
-            if found.iter().chain(&out).any(|l| l.span.overlaps(span)) {
-                continue;
-            }
-            out.push(Label {
-                span,
-                text: text[span.start..span.end].to_string(),
-                target: LabelTarget::Event,
-            });
+            add(&mut out, Span::new(from, end));
         }
     }
     out
@@ -452,12 +440,8 @@ fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
     };
     // A noun used as a modifier ("strike surcharge") names something else.
     let end_word = words.iter().position(|w| w.1 == end)?;
-    if let Some(&(next_start, next_end)) = words.get(end_word + 1) {
-        let next = text[next_start..next_end].to_lowercase();
-        let joined = text[end..next_start].trim().is_empty();
-        if joined && next.chars().all(char::is_alphabetic) && !ends_phrase(&next) {
-            return None;
-        }
+    if modifies_next(text, words, end_word) {
+        return None;
     }
     let mut from = start;
     // Up to two lower-case modifiers: "third inter-Korean summit", "nuclear weapons program".
@@ -691,6 +675,17 @@ fn complement_end(
     }
     let last = last.filter(|_| named || !needs_name)?;
     Some(words[last].1)
+}
+
+/// Whether the noun at word `k` modifies the word right after it ("strike surcharge", "workers
+/// union"), so that the phrase goes on and names something else.
+fn modifies_next(text: &str, words: &[(usize, usize)], k: usize) -> bool {
+    words.get(k + 1).is_some_and(|&(next_start, next_end)| {
+        let next = text[next_start..next_end].to_lowercase();
+        text[words[k].1..next_start].trim().is_empty()
+            && next.chars().all(char::is_alphabetic)
+            && !ends_phrase(&next)
+    })
 }
 
 /// Whether a lower-case word ends a noun phrase: a function word, or what reads as the verb of
