@@ -5,6 +5,14 @@ fn sentence(text: &str) -> Vec<Span> {
     vec![Span::new(0, text.len())]
 }
 
+/// The texts of the labels found in `text` with no mentions given.
+fn label_texts(text: &str) -> Vec<String> {
+    find(text, &sentence(text), &[])
+        .into_iter()
+        .map(|l| l.text)
+        .collect()
+}
+
 #[test]
 fn modifier_before_a_noun_labels_the_event() {
     let text = "The council condemned the illegal strike at the docks.";
@@ -203,14 +211,16 @@ fn an_event_name_keeps_up_to_two_modifiers_in_front() {
     // The name that owns the event comes with it, whichever apostrophe it is written with.
     assert_eq!(texts, vec!["talks", "Vell\u{2019}s three-day trip"]);
     let text = "Reporters asked about Mr. Omar Kell's invitation and the union's strike.";
-    let labels = find(text, &sentence(text), &[]);
-    let texts: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
-    assert_eq!(texts, vec!["Mr. Omar Kell's invitation", "strike"]);
+    assert_eq!(
+        label_texts(text),
+        vec!["Mr. Omar Kell's invitation", "strike"]
+    );
     // A name may modify the event's noun inside the sentence, not from its first word.
     let text = "Brask talks ended, and the Vell-Kell summit and the Ostria probe began.";
-    let labels = find(text, &sentence(text), &[]);
-    let texts: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
-    assert_eq!(texts, vec!["talks", "Vell-Kell summit", "Ostria probe"]);
+    assert_eq!(
+        label_texts(text),
+        vec!["talks", "Vell-Kell summit", "Ostria probe"]
+    );
 }
 
 #[test]
@@ -256,10 +266,7 @@ fn an_apposition_may_open_with_a_capitalised_word_but_not_be_a_name() {
 fn an_event_name_keeps_the_complement_that_names_who_it_involves() {
     let text = "Delegates planned the summit between Mr. Vell and President Ana Kell of Ostria, \
                 after talks with reporters and an inquiry into Omar T. Dunn ended.";
-    let texts: Vec<String> = find(text, &sentence(text), &[])
-        .into_iter()
-        .map(|l| l.text)
-        .collect();
+    let texts = label_texts(text);
     // "with reporters" names nobody; the inquiry's complement stops before the clause's verb.
     assert_eq!(
         texts,
@@ -372,19 +379,13 @@ fn people_named_by_what_they_are_form_a_group() {
         .any(|l| l.text == "Vell supporters" && l.target == LabelTarget::Entity(0)));
     // Words that count or point are not part of the label.
     let text = "Pickets stood at the gates, where several dozen striking workers waited.";
-    let labels = find(text, &sentence(text), &[]);
-    let texts: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
-    assert_eq!(texts, vec!["striking workers"]);
+    assert_eq!(label_texts(text), vec!["striking workers"]);
     // A verb before the noun is not a modifier; the same word after "the" is.
     let text = "Police detained migrants; the detained migrants waited.";
-    let labels = find(text, &sentence(text), &[]);
-    let texts: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
-    assert_eq!(texts, vec!["migrants", "detained migrants"]);
+    assert_eq!(label_texts(text), vec!["migrants", "detained migrants"]);
     // After "to" or a modal, the word before the noun is a verb.
     let text = "Vell is due to meet union leaders and will brief port officials.";
-    let labels = find(text, &sentence(text), &[]);
-    let texts: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
-    assert_eq!(texts, vec!["union leaders", "port officials"]);
+    assert_eq!(label_texts(text), vec!["union leaders", "port officials"]);
 }
 
 #[test]
@@ -460,10 +461,7 @@ fn a_description_keeps_whom_the_person_serves() {
 fn a_complement_ends_where_a_lower_case_word_follows_a_name() {
     let text = "The summit with Brask's premier Omar Kell drew crowds, as talks with Ostrian \
                 leader Vell drew protests.";
-    let texts: Vec<String> = find(text, &sentence(text), &[])
-        .into_iter()
-        .map(|l| l.text)
-        .collect();
+    let texts = label_texts(text);
     // A possessive or an adjective of a people leads on to its noun; a full name does not,
     // and the verb after it modifies nothing.
     assert_eq!(
@@ -480,10 +478,7 @@ fn a_complement_ends_where_a_lower_case_word_follows_a_name() {
 fn an_intent_keeps_what_the_event_is_to_do() {
     let text = "Vell accepted the invitation to meet the union leaders on Monday, and a plan to \
                 Ostria was dropped.";
-    let texts: Vec<String> = find(text, &sentence(text), &[])
-        .into_iter()
-        .map(|l| l.text)
-        .collect();
+    let texts = label_texts(text);
     // The clause stops before "on Monday"; "to Ostria" is a place, not something to do.
     assert!(
         texts.contains(&"invitation to meet the union leaders".to_string()),
