@@ -41,6 +41,8 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
                 labels.extend(found);
             } else if let Some(label) = event_name(text, &words, k) {
                 labels.push(label);
+            } else if let Some(label) = event_verb(text, &words, k) {
+                labels.push(label);
             } else if lists().loaded_nouns.contains(word.as_str()) {
                 let modifier_before = k > 0
                     && lists()
@@ -538,6 +540,51 @@ fn owner_or_adjective(word: &str) -> bool {
             .any(|ending| word.ends_with(ending))
 }
 
+/// What the actors are said to do at word `k`, a verb of [`EVENT_VERBS`], when it says with or
+/// to whom: "met with North Korean leader Kim", "secretly traveled to North Korea", "visited
+/// Pyongyang". An adverb in -ly right before the verb comes with it.
+fn event_verb(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
+    let (start, end) = words[k];
+    let word = &text[start..end];
+    if !word.starts_with(char::is_lowercase) || !EVENT_VERBS.contains(&word) {
+        return None;
+    }
+    let end = match words.get(k + 1) {
+        // A named object: "visited Pyongyang", "met Omar Kell".
+        Some(&(next_start, _))
+            if text[next_start..].starts_with(char::is_uppercase)
+                && text[end..next_start].trim().is_empty() =>
+        {
+            let mut last = k + 1;
+            while let Some(&(a, _)) = words.get(last + 1) {
+                let gap = text[words[last].1..a].trim();
+                let abbreviation = gap == "." && words[last].1 - words[last].0 <= 3;
+                if !text[a..].starts_with(char::is_uppercase) || !(gap.is_empty() || abbreviation) {
+                    break;
+                }
+                last += 1;
+            }
+            words[last].1
+        }
+        _ => complement_end_from(text, words, k, true, VERB_COMPLEMENT_STARTS)?,
+    };
+    let from = match k.checked_sub(1).map(|i| words[i]) {
+        Some((a, b))
+            if text[a..b].ends_with("ly")
+                && text[a..].starts_with(char::is_lowercase)
+                && text[b..start].trim().is_empty() =>
+        {
+            a
+        }
+        _ => start,
+    };
+    Some(Label {
+        span: Span::new(from, end),
+        text: text[from..end].to_string(),
+        target: LabelTarget::Event,
+    })
+}
+
 /// Where the "to" clause after a noun of intent ends, which says what the event is to do:
 /// "invitation to meet Kim", "decision to withdraw the troops", "threat to tear up the deal".
 /// It runs from a lower-case verb over up to [`PURPOSE_WORDS`] words, to the first punctuation
@@ -631,10 +678,21 @@ fn complement_end(
     end_word: usize,
     needs_name: bool,
 ) -> Option<usize> {
+    complement_end_from(text, words, end_word, needs_name, EVENT_COMPLEMENT_STARTS)
+}
+
+/// [`complement_end`] with the words a complement may start with given.
+fn complement_end_from(
+    text: &str,
+    words: &[(usize, usize)],
+    end_word: usize,
+    needs_name: bool,
+    starts: &[&str],
+) -> Option<usize> {
     let first = end_word + 1;
     let &(prep_start, prep_end) = words.get(first)?;
     if !text[words[end_word].1..prep_start].trim().is_empty()
-        || !EVENT_COMPLEMENT_STARTS.contains(&text[prep_start..prep_end].to_lowercase().as_str())
+        || !starts.contains(&text[prep_start..prep_end].to_lowercase().as_str())
     {
         return None;
     }

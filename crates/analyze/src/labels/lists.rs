@@ -276,6 +276,54 @@ pub(super) const INTENT_NOUNS: &[&str] = &[
 /// The most words a "to" clause after a noun of intent may run.
 pub(super) const PURPOSE_WORDS: usize = 6;
 
+/// Verbs of what actors do to or with each other, in the forms that cannot be read as the
+/// event's noun ("met", not "meeting"): "met with Kim", "traveled to North Korea".
+pub(super) const EVENT_VERBS: &[&str] = &[
+    "meet",
+    "meets",
+    "met",
+    "visits",
+    "visited",
+    "visiting",
+    "talked",
+    "talking",
+    "negotiate",
+    "negotiated",
+    "negotiating",
+    "travel",
+    "travels",
+    "traveled",
+    "travelled",
+    "traveling",
+    "travelling",
+    "hosted",
+    "hosting",
+    "hosts",
+    "welcomed",
+    "greeted",
+    "phoned",
+    "spoke",
+    "attacked",
+    "invaded",
+    "annexed",
+    "bombed",
+    "sanctioned",
+    "sued",
+    "accused",
+    "charged",
+    "arrested",
+    "indicted",
+    "fired",
+    "expelled",
+    "deported",
+    "threatened",
+    "confronted",
+    "communicated",
+];
+
+/// Words that open what a verb of [`EVENT_VERBS`] says about whom: "met with", "traveled to".
+pub(super) const VERB_COMPLEMENT_STARTS: &[&str] = &["with", "to", "between", "into", "against"];
+
 /// The most words an event name's complement may run after its first word.
 pub(super) const EVENT_COMPLEMENT_WORDS: usize = 8;
 

@@ -244,7 +244,7 @@ fn those_acting_for_a_name_are_not_read_across_a_verb() {
 #[test]
 fn an_apposition_may_open_with_a_capitalised_word_but_not_be_a_name() {
     let text =
-        "Ana Vell, the Democratic presidential nominee, met Omar Kell, the White House, on Monday.";
+        "Ana Vell, the Democratic presidential nominee, joined Omar Kell, the White House, on Monday.";
     let vell = Mention {
         kind: EntityKind::Person,
         ..name(text, "Ana Vell", 0)
@@ -280,7 +280,7 @@ fn an_event_name_keeps_the_complement_that_names_who_it_involves() {
 
 #[test]
 fn a_counted_group_labels_the_last_people_or_places_named() {
-    let text = "Ana Vell of Ostria met Omar Kell of Brask and Piet Daalman. The two leaders \
+    let text = "Ana Vell of Ostria joined Omar Kell of Brask and Piet Daalman. The two leaders \
                 then spoke of both countries and of all three states.";
     let place = |name_: &str, entity| Mention {
         kind: EntityKind::Location,
@@ -309,7 +309,7 @@ fn a_counted_group_labels_the_last_people_or_places_named() {
         ]
     );
     // The people named most often come first, not merely the last named.
-    let text = "Vell met Kell. Vell thanked Dunn. The two leaders left.";
+    let text = "Vell joined Kell. Vell thanked Dunn. The two leaders left.";
     let at = |n: &str, from: usize, entity| {
         let start = from + text[from..].find(n).unwrap();
         Mention {
@@ -412,7 +412,7 @@ fn the_things_an_article_turns_on_are_found_by_recurrence() {
 
 #[test]
 fn a_role_may_open_an_apposition_bare() {
-    let text = "Ruth Anker, director of the harbour board, met Piet Daalman, chief of staff, \
+    let text = "Ruth Anker, director of the harbour board, joined Piet Daalman, chief of staff, \
                 and Omar Kell, harbour pilots, on Monday.";
     let mentions = [
         name(text, "Ruth Anker", 0),
@@ -485,4 +485,18 @@ fn an_intent_keeps_what_the_event_is_to_do() {
         "{texts:?}"
     );
     assert!(texts.contains(&"plan".to_string()), "{texts:?}");
+}
+
+#[test]
+fn what_actors_do_to_whom_is_a_label_of_the_event() {
+    let text = "Vell secretly met with Ostrian leader Omar Kell, then visited Brask and talked \
+                about trade.";
+    // "talked about trade" names nobody, so it is no label.
+    assert_eq!(
+        label_texts(text),
+        vec![
+            "secretly met with Ostrian leader Omar Kell",
+            "visited Brask"
+        ]
+    );
 }
