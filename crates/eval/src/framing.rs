@@ -14,9 +14,12 @@
 //! figures for the labels alone are printed too (`labels_alone_*`). Each listed item is mapped
 //! to a concept by its own span: the coded mention it matches best (overlap over union of the
 //! byte spans) gives the concept, so a long item goes to the mention that holds it and a name to
-//! the mention of the name, not to a mention nested in or around it. An item that touches no
-//! coded mention is mapped through its entity's mentions instead (the concept they hit most
-//! often). Items still unmapped are counted apart (`labels_unmapped`).
+//! the mention of the name, not to a mention nested in or around it. Where one mention is coded
+//! as several concepts ("the defendants" of a suit against three parties), the item goes to the
+//! one its entity's other mentions are coded as, and to each of them when it has no entity that
+//! decides (a group or event label). An item that touches no coded mention is mapped through its
+//! entity's mentions instead (the concept they hit most often). Items still unmapped are counted
+//! apart (`labels_unmapped`).
 //!
 //! Words compared: lower-cased alphabetic tokens without function words; both sides leave out
 //! the words of the concept's own name (the parts of the chain id: "Trump", "USA"), since a
@@ -165,18 +168,22 @@ impl Cells {
                         .map(|m| m.span),
                 );
             }
-            let concept = concept_at(doc, span, &spans).or_else(|| concept_hit(doc, &spans));
-            match concept {
-                Some(c) => {
-                    self.mapped += 1;
-                    let name_parts = name_parts(c);
-                    ours.entry(c).or_default().extend(
-                        content_words(text)
-                            .into_iter()
-                            .filter(|w| !name_parts.contains(w)),
-                    );
-                }
-                None => self.unmapped += 1,
+            let mut concepts = concept_at(doc, span, &spans[1..]);
+            if concepts.is_empty() {
+                concepts.extend(concept_hit(doc, &spans));
+            }
+            if concepts.is_empty() {
+                self.unmapped += 1;
+                continue;
+            }
+            self.mapped += 1;
+            for c in concepts {
+                let name_parts = name_parts(c);
+                ours.entry(c).or_default().extend(
+                    content_words(text)
+                        .into_iter()
+                        .filter(|w| !name_parts.contains(w)),
+                );
             }
         }
 
@@ -271,8 +278,9 @@ fn mean(values: impl Iterator<Item = f64>) -> f64 {
 /// goes to the mention of the name rather than to a longer mention around it, and a long item
 /// ("the summit between Mr. Kim and President Moon", "the Russia probe") to the mention that holds
 /// it rather than to a name inside it. Between equal matches, the concept the item's entity
-/// mentions (`entity_spans`) hit most often wins, then the first by name.
-fn concept_at<'a>(doc: &'a Doc, span: Span, entity_spans: &[Span]) -> Option<&'a str> {
+/// mentions (`entity_spans`) hit most often wins, then the first by name; when the equal matches
+/// are one mention coded as several concepts and no entity mention decides, every one of them.
+fn concept_at<'a>(doc: &'a Doc, span: Span, entity_spans: &[Span]) -> Vec<&'a str> {
     let score = |gold: &Span| {
         let overlap = gold
             .end
@@ -282,24 +290,41 @@ fn concept_at<'a>(doc: &'a Doc, span: Span, entity_spans: &[Span]) -> Option<&'a
         let holds = overlap > 0 && gold.contains(span);
         (overlap as f64 / union.max(1) as f64 * 1e6) as u64 + if holds { 2_000_000 } else { 0 }
     };
-    let best = doc
+    let Some(best) = doc
         .gold
         .iter()
         .map(|(g, _)| score(g))
         .max()
-        .filter(|&b| b > 0)?;
+        .filter(|&b| b > 0)
+    else {
+        return Vec::new();
+    };
     let hits = |concept: &str| {
         doc.gold
             .iter()
             .filter(|(g, c)| c == concept && entity_spans.iter().any(|s| g.overlaps(*s)))
             .count()
     };
-    doc.gold
+    let tied: Vec<(Span, &str)> = doc
+        .gold
         .iter()
         .filter(|(g, _)| score(g) == best)
-        .map(|(_, c)| (hits(c), c.as_str()))
+        .map(|(g, c)| (*g, c.as_str()))
+        .collect();
+    // One mention coded as several concepts ("the defendants" of a suit against three
+    // parties): an item on it that no entity ties to one of them is a label of each.
+    let one_mention = tied.iter().all(|(g, _)| *g == tied[0].0);
+    if one_mention && tied.iter().all(|(_, c)| hits(c) == 0) {
+        let mut all: Vec<&str> = tied.iter().map(|(_, c)| *c).collect();
+        all.sort_unstable();
+        all.dedup();
+        return all;
+    }
+    tied.iter()
+        .map(|&(_, c)| (hits(c), c))
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
-        .map(|(_, c)| c)
+        .map(|(_, c)| vec![c])
+        .unwrap_or_default()
 }
 
 /// The concept whose coded mentions the spans overlap most often.
@@ -534,17 +559,38 @@ mod tests {
         };
         // A long label goes to the mention around it, a name to its own mention, though both
         // overlap each other's.
+        let at = |part: &str| concept_at(&doc, find(part), &[]);
+        assert_eq!(at("summit between Mr. Kim"), vec!["9_Summit_EVENT"]);
+        assert_eq!(at("between Mr. Kim"), vec!["9_Summit_EVENT"]);
+        assert_eq!(at("Kim"), vec!["9_Kim_ACTOR"]);
+        assert_eq!(at("Moon"), vec!["9_Moon_ACTOR"]);
+        assert!(concept_at(&doc, Span::new(0, 0), &[]).is_empty());
+
+        // One mention coded as two concepts: an item no entity ties to either labels both; an
+        // entity whose other mentions are coded as one of them decides.
+        let text = "the two sides met; Vell left";
+        let find = |part: &str| {
+            let start = text.find(part).unwrap();
+            Span::new(start, start + part.len())
+        };
+        let doc = Doc {
+            key: "9/-/9_L".into(),
+            text: text.into(),
+            tokens: Vec::new(),
+            gold: vec![
+                (find("the two sides"), "9_Ostria_COUNTRY".into()),
+                (find("the two sides"), "9_Brask_COUNTRY".into()),
+                (find("Vell"), "9_Brask_COUNTRY".into()),
+            ],
+        };
         assert_eq!(
-            concept_at(&doc, find("summit between Mr. Kim"), &[]),
-            Some("9_Summit_EVENT")
+            concept_at(&doc, find("two sides"), &[]),
+            vec!["9_Brask_COUNTRY", "9_Ostria_COUNTRY"]
         );
         assert_eq!(
-            concept_at(&doc, find("between Mr. Kim"), &[]),
-            Some("9_Summit_EVENT")
+            concept_at(&doc, find("two sides"), &[find("Vell")]),
+            vec!["9_Brask_COUNTRY"]
         );
-        assert_eq!(concept_at(&doc, find("Kim"), &[]), Some("9_Kim_ACTOR"));
-        assert_eq!(concept_at(&doc, find("Moon"), &[]), Some("9_Moon_ACTOR"));
-        assert_eq!(concept_at(&doc, Span::new(0, 0), &[]), None);
     }
 
     #[test]
