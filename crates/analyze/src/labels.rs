@@ -15,14 +15,15 @@ use lists::*;
 /// Finds labels in `text` attached to `mentions` or to the event.
 pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> {
     let mut labels = Vec::new();
-    for &sentence in sentences {
-        let words = words_in(text, sentence);
+    let sentence_words: Vec<Vec<(usize, usize)>> =
+        sentences.iter().map(|&s| words_in(text, s)).collect();
+    for words in &sentence_words {
         for (k, &(start, end)) in words.iter().enumerate() {
             let word = text[start..end].to_lowercase();
             let covered = labels.last().is_some_and(|l: &Label| l.span.end >= end);
             if lists().group_actors.contains(word.as_str()) {
                 if !covered {
-                    labels.extend(unnamed_group(text, &words, k));
+                    labels.extend(unnamed_group(text, words, k));
                 }
             } else if lists().loaded_modifiers.contains(word.as_str()) {
                 // Capitalised inside the sentence and followed by another capitalised word, a
@@ -35,13 +36,13 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
                         .is_some_and(|&(a, _)| text[a..].starts_with(char::is_uppercase))
                 };
                 if !(k > 0 && capital(k) && capital(k + 1)) {
-                    labels.extend(modifier_label(text, &words, k, mentions));
+                    labels.extend(modifier_label(text, words, k, mentions));
                 }
-            } else if let Some(found) = group_reference(text, &words, k, mentions) {
+            } else if let Some(found) = group_reference(text, words, k, mentions) {
                 labels.extend(found);
-            } else if let Some(label) = event_name(text, &words, k) {
+            } else if let Some(label) = event_name(text, words, k) {
                 labels.push(label);
-            } else if let Some(label) = event_verb(text, &words, k) {
+            } else if let Some(label) = event_verb(text, words, k) {
                 labels.push(label);
             } else if lists().loaded_nouns.contains(word.as_str()) {
                 let modifier_before = k > 0
@@ -58,7 +59,7 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
             }
         }
     }
-    labels.extend(key_things(text, sentences, &labels));
+    labels.extend(key_things(text, &sentence_words, &labels));
     for mention in mentions {
         labels.extend(apposition(text, sentences, mention));
         labels.extend(acting_for(text, mention));
@@ -225,12 +226,11 @@ fn unnamed_group(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label
 /// "the memos", "the border fence"). Each such phrase, with the modifiers before its noun, labels
 /// the event unless another label already covers it, and so does the noun where it stands without
 /// a determiner ("rival suits"). Plurals count with their singular.
-fn key_things(text: &str, sentences: &[Span], found: &[Label]) -> Vec<Label> {
+fn key_things(text: &str, sentence_words: &[Vec<(usize, usize)>], found: &[Label]) -> Vec<Label> {
     let fold = |w: &str| w.strip_suffix('s').unwrap_or(w).to_string();
     // Each phrase: its words' byte ranges after the determiner, at most three lower-case words.
     let mut phrases: Vec<Vec<(usize, usize)>> = Vec::new();
-    for &sentence in sentences {
-        let words = words_in(text, sentence);
+    for words in sentence_words {
         for (d, &(a, b)) in words.iter().enumerate() {
             if !DETERMINERS.contains(&text[a..b].to_lowercase().as_str()) {
                 continue;
@@ -299,14 +299,13 @@ fn key_things(text: &str, sentences: &[Span], found: &[Label]) -> Vec<Label> {
     }
     // Once known, a key noun labels wherever it stands, with no determiner too ("classified
     // documents"), together with up to two lower-case modifiers in front.
-    for &sentence in sentences {
-        let words = words_in(text, sentence);
+    for words in sentence_words {
         for (k, &(start, end)) in words.iter().enumerate() {
             if !text[start..].starts_with(char::is_lowercase) || !key(start, end) {
                 continue;
             }
             // Used as a modifier itself ("memo leak"): the phrase goes on.
-            if modifies_next(text, &words, k) {
+            if modifies_next(text, words, k) {
                 continue;
             }
             let mut from = start;
