@@ -531,12 +531,14 @@ fn owner_start(text: &str, words: &[(usize, usize)], j: usize) -> Option<usize> 
 }
 
 /// Whether a capitalised word leads on to a noun rather than ending a name: a possessive
-/// ("Kell's") or an adjective of a people or place ("Korean", "Japanese", "British", "Iraqi").
+/// ("Kell's") or an adjective of a people or place ("Korean", "Japanese", "British", "Iraqi",
+/// and those the lexicon knows, such as "Kazakh" or "Soviet").
 fn owner_or_adjective(word: &str) -> bool {
     word.ends_with("'s")
         || ["an", "ese", "ish", "i", "ic"]
             .iter()
             .any(|ending| word.ends_with(ending))
+        || crate::entities::lexicon::nation_of_adjective(word).is_some()
 }
 
 /// What the actors are said to do at word `k`, a verb of [`EVENT_VERBS`], when it says with or
@@ -719,12 +721,17 @@ fn complement_end_from(
             "and" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "of"
         ) {
             continue;
-        } else if (named && !owner_or_adjective(&text[prev_start..prev_end]))
-            || ends_phrase(&lower)
-            || !lower.chars().all(|c| c.is_alphabetic() || c == '-')
-        {
-            // After a name a lower-case word starts what comes next ("of Ostria spoke"), unless
-            // the name owns it ("with Kell's envoy") or is an adjective ("North Korean leader").
+        } else if !lower.chars().all(|c| c.is_alphabetic() || c == '-') {
+            break;
+        } else if named && owner_or_adjective(&text[prev_start..prev_end]) {
+            // The name owns the noun ("with Kell's envoy") or is an adjective ("North Korean
+            // leader", "Russian troops"), whatever the noun's ending.
+            if lists().not_modifiers.contains(lower.as_str()) {
+                break;
+            }
+            last = Some(j);
+        } else if named || ends_phrase(&lower) {
+            // After a name a lower-case word starts what comes next ("of Ostria spoke").
             break;
         } else {
             last = Some(j);

@@ -460,16 +460,17 @@ fn a_description_keeps_whom_the_person_serves() {
 #[test]
 fn a_complement_ends_where_a_lower_case_word_follows_a_name() {
     let text = "The summit with Brask's premier Omar Kell drew crowds, as talks with Ostrian \
-                leader Vell drew protests.";
+                leader Vell drew protests against the withdrawal of Ostrian troops.";
     let texts = label_texts(text);
-    // A possessive or an adjective of a people leads on to its noun; a full name does not,
-    // and the verb after it modifies nothing.
+    // A possessive or an adjective of a people leads on to its noun, whatever its ending; a
+    // full name does not, and the verb after it modifies nothing.
     assert_eq!(
         texts,
         vec![
             "summit with Brask's premier Omar Kell",
             "talks with Ostrian leader Vell",
-            "protests"
+            "protests against the withdrawal of Ostrian troops",
+            "withdrawal of Ostrian troops"
         ]
     );
 }
