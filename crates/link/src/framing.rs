@@ -22,14 +22,11 @@ pub fn collect(context: &StoryContext) -> Vec<FramingLabel> {
                 LabelTarget::Event | LabelTarget::Group => None,
             };
             let entity = entity.map(|e| &context.resolution.entities[e]);
-            // A group without a name is shown under its head noun: "migrants".
+            // A group without a name is shown under its head noun: "migrants" for "illegal
+            // migrants", "supporters" for "supporters of the caravan".
             let group = (label.target == LabelTarget::Group).then(|| {
-                label
-                    .text
-                    .rsplit(' ')
-                    .next()
-                    .unwrap_or_default()
-                    .to_lowercase()
+                let phrase = label.text.split(" of ").next().unwrap_or_default();
+                phrase.rsplit(' ').next().unwrap_or_default().to_lowercase()
             });
             let item = FramingLabel {
                 doc: article.id.clone(),
@@ -72,6 +69,7 @@ mod tests {
                 "b",
                 "Harbour police turned back illegal migrants at the quay.",
             ),
+            ("c", "Harbour police turned back supporters of the caravan."),
         ];
         let docs: Vec<(Article, triangulate_model::Analysis)> = texts
             .iter()
@@ -102,7 +100,8 @@ mod tests {
             labels,
             vec![
                 ("a", Some("migrants"), "desperate migrants"),
-                ("b", Some("migrants"), "illegal migrants")
+                ("b", Some("migrants"), "illegal migrants"),
+                ("c", Some("supporters"), "supporters of the caravan")
             ]
         );
     }
