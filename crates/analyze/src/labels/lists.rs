@@ -627,6 +627,11 @@ pub(super) const GROUP_ACTORS: &[&str] = &[
     "attorneys",
     "analysts",
     "experts",
+    "correspondents",
+    "journalists",
+    "representatives",
+    "women",
+    "children",
 ];
 
 /// Most modifiers read in front of a group's noun: "desperate Central American migrants".
