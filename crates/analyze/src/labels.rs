@@ -94,26 +94,28 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
         }
     }
     // "Ostria's regime" frames the country; the loaded noun inside it is not a second label,
-    // nor is "caravan" inside "supporters of the caravan". "Vell supporters", which labels
-    // Vell, is not also a group of its own.
-    let spans_of = |group: bool| -> Vec<Span> {
-        labels
-            .iter()
-            .filter(|l| {
-                matches!(l.target, LabelTarget::Entity(_))
-                    || (group && l.target == LabelTarget::Group)
-            })
-            .map(|l| l.span)
-            .collect()
-    };
-    let (entity_spans, holder_spans) = (spans_of(false), spans_of(true));
-    labels.retain(|l| match l.target {
-        LabelTarget::Entity(_) => true,
-        LabelTarget::Event => !holder_spans
-            .iter()
-            .any(|s| s.start <= l.span.start && l.span.end <= s.end),
-        LabelTarget::Group => !entity_spans.iter().any(|s| s.overlaps(l.span)),
-    });
+    // nor is "caravan" inside "supporters of the caravan", nor "withdrawal of the troops" inside
+    // "protests against the withdrawal of the troops". "Vell supporters", which labels Vell, is
+    // not also a group of its own.
+    let keep: Vec<bool> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let mut others = labels.iter().enumerate().filter(|&(j, _)| j != i);
+            match l.target {
+                LabelTarget::Entity(_) => true,
+                // Inside an entity's or a group's label, or strictly inside another event label.
+                LabelTarget::Event => !others.any(|(_, o)| {
+                    o.span.contains(l.span) && (o.target != LabelTarget::Event || o.span != l.span)
+                }),
+                LabelTarget::Group => !others.any(|(_, o)| {
+                    matches!(o.target, LabelTarget::Entity(_)) && o.span.overlaps(l.span)
+                }),
+            }
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    labels.retain(|_| keep.next().unwrap_or(true));
     labels.sort_by_key(|l| l.span.start);
     labels
 }
