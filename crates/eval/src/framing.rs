@@ -540,23 +540,37 @@ mod tests {
         assert_eq!(span.slice(&doc.text), Some("Kim Jong-un"));
     }
 
-    #[test]
-    fn items_go_to_the_coded_mention_they_match_best() {
-        let text = "the summit between Mr. Kim and President Moon";
-        let find = |part: &str| {
-            let start = text.find(part).unwrap();
-            Span::new(start, start + part.len())
-        };
-        let doc = Doc {
+    /// The span of the first `part` in `text`.
+    fn span_of(text: &str, part: &str) -> Span {
+        let start = text.find(part).unwrap();
+        Span::new(start, start + part.len())
+    }
+
+    /// A document of `text` whose coded mentions are the first occurrences of the given parts.
+    fn coded(text: &str, gold: &[(&str, &str)]) -> Doc {
+        Doc {
             key: "9/-/9_L".into(),
             text: text.into(),
             tokens: Vec::new(),
-            gold: vec![
-                (find(text), "9_Summit_EVENT".into()),
-                (find("Mr. Kim"), "9_Kim_ACTOR".into()),
-                (find("President Moon"), "9_Moon_ACTOR".into()),
+            gold: gold
+                .iter()
+                .map(|(part, concept)| (span_of(text, part), concept.to_string()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn items_go_to_the_coded_mention_they_match_best() {
+        let text = "the summit between Mr. Kim and President Moon";
+        let find = |part: &str| span_of(text, part);
+        let doc = coded(
+            text,
+            &[
+                (text, "9_Summit_EVENT"),
+                ("Mr. Kim", "9_Kim_ACTOR"),
+                ("President Moon", "9_Moon_ACTOR"),
             ],
-        };
+        );
         // A long label goes to the mention around it, a name to its own mention, though both
         // overlap each other's.
         let at = |part: &str| concept_at(&doc, find(part), &[]);
@@ -569,20 +583,15 @@ mod tests {
         // One mention coded as two concepts: an item no entity ties to either labels both; an
         // entity whose other mentions are coded as one of them decides.
         let text = "the two sides met; Vell left";
-        let find = |part: &str| {
-            let start = text.find(part).unwrap();
-            Span::new(start, start + part.len())
-        };
-        let doc = Doc {
-            key: "9/-/9_L".into(),
-            text: text.into(),
-            tokens: Vec::new(),
-            gold: vec![
-                (find("the two sides"), "9_Ostria_COUNTRY".into()),
-                (find("the two sides"), "9_Brask_COUNTRY".into()),
-                (find("Vell"), "9_Brask_COUNTRY".into()),
+        let find = |part: &str| span_of(text, part);
+        let doc = coded(
+            text,
+            &[
+                ("the two sides", "9_Ostria_COUNTRY"),
+                ("the two sides", "9_Brask_COUNTRY"),
+                ("Vell", "9_Brask_COUNTRY"),
             ],
-        };
+        );
         assert_eq!(
             concept_at(&doc, find("two sides"), &[]),
             vec!["9_Brask_COUNTRY", "9_Ostria_COUNTRY"]

@@ -5,6 +5,11 @@ fn sentence(text: &str) -> Vec<Span> {
     vec![Span::new(0, text.len())]
 }
 
+/// Each label's text with its target, in order.
+fn texts_and_targets(labels: &[Label]) -> Vec<(&str, LabelTarget)> {
+    labels.iter().map(|l| (l.text.as_str(), l.target)).collect()
+}
+
 /// The texts of the labels found in `text` with no mentions given.
 fn label_texts(text: &str) -> Vec<String> {
     find(text, &sentence(text), &[])
@@ -36,8 +41,7 @@ fn modifier_before_a_titled_name_labels_the_entity() {
         role: Some("Governor".into()),
     };
     let labels = find(text, &sentence(text), &[mention]);
-    let texts: Vec<(&str, LabelTarget)> =
-        labels.iter().map(|l| (l.text.as_str(), l.target)).collect();
+    let texts = texts_and_targets(&labels);
     assert_eq!(
         texts,
         vec![
@@ -105,8 +109,7 @@ fn those_acting_for_a_country_label_it() {
         m.kind = EntityKind::Group;
     }
     let labels = find(text, &sentence(text), &mentions);
-    let texts: Vec<(&str, LabelTarget)> =
-        labels.iter().map(|l| (l.text.as_str(), l.target)).collect();
+    let texts = texts_and_targets(&labels);
     assert_eq!(
         texts,
         vec![
@@ -150,8 +153,7 @@ fn appositions_label_the_name_before_them() {
                 who built the dam.";
     let mentions = [name(text, "Piet Daalman", 0), name(text, "Ruth Anker", 1)];
     let labels = find(text, &sentence(text), &mentions);
-    let texts: Vec<(&str, LabelTarget)> =
-        labels.iter().map(|l| (l.text.as_str(), l.target)).collect();
+    let texts = texts_and_targets(&labels);
     assert!(texts.contains(&("embattled lock keeper", LabelTarget::Entity(0))));
     assert!(
         texts.contains(&("veteran engineer", LabelTarget::Entity(1))),
@@ -254,8 +256,7 @@ fn an_apposition_may_open_with_a_capitalised_word_but_not_be_a_name() {
         ..name(text, "Omar Kell", 1)
     };
     let labels = find(text, &sentence(text), &[vell, kell]);
-    let texts: Vec<(&str, LabelTarget)> =
-        labels.iter().map(|l| (l.text.as_str(), l.target)).collect();
+    let texts = texts_and_targets(&labels);
     assert_eq!(
         texts,
         vec![("Democratic presidential nominee", LabelTarget::Entity(0))]
@@ -294,8 +295,7 @@ fn a_counted_group_labels_the_last_people_or_places_named() {
         name(text, "Piet Daalman", 4),
     ];
     let labels = find(text, &sentence(text), &mentions);
-    let texts: Vec<(&str, LabelTarget)> =
-        labels.iter().map(|l| (l.text.as_str(), l.target)).collect();
+    let texts = texts_and_targets(&labels);
     assert_eq!(
         texts,
         vec![
@@ -420,8 +420,7 @@ fn a_role_may_open_an_apposition_bare() {
         name(text, "Omar Kell", 2),
     ];
     let labels = find(text, &sentence(text), &mentions);
-    let texts: Vec<(&str, LabelTarget)> =
-        labels.iter().map(|l| (l.text.as_str(), l.target)).collect();
+    let texts = texts_and_targets(&labels);
     // A phrase opening with a word that names no role is not read as one.
     assert_eq!(
         texts,
@@ -442,8 +441,7 @@ fn a_description_keeps_whom_the_person_serves() {
     };
     let mentions = [description("The director", 0), description("the mayor", 1)];
     let labels = find(text, &sentence(text), &mentions);
-    let texts: Vec<(&str, LabelTarget)> =
-        labels.iter().map(|l| (l.text.as_str(), l.target)).collect();
+    let texts = texts_and_targets(&labels);
     // A complement that names nobody stays out.
     assert_eq!(
         texts,
