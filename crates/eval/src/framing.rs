@@ -64,6 +64,9 @@ pub fn run(data: &Path, out: &mut dyn Write) -> Result<Figures, EvalError> {
     let dump = std::env::var_os("FRAMING_DUMP").is_some();
     let (mut table, mut alone) = (Cells::default(), Cells::default());
     for doc in &docs {
+        if std::env::var("FRAMING_TEXT").is_ok_and(|k| k == doc.key) {
+            eprintln!("{}", doc.text);
+        }
         let analysis = triangulate_analyze::analyze(&article(doc));
         table.score(doc, &analysis, true, dump);
         alone.score(doc, &analysis, false, false);
@@ -157,7 +160,8 @@ impl Cells {
         }
 
         let mut ours: HashMap<&str, HashSet<String>> = HashMap::new();
-        for (span, text, entity) in listed(analysis, spellings) {
+        let items = listed(analysis, spellings);
+        for &(span, text, entity) in &items {
             let mut spans = vec![span];
             if let Some(entity) = entity.and_then(|e| analysis.entities.get(e)) {
                 spans.extend(
@@ -187,12 +191,15 @@ impl Cells {
             }
         }
 
-        for (concept, gold) in &gold_words {
+        // In concept order, so the dump reads the same from run to run.
+        let mut cells: Vec<_> = gold_words.iter().collect();
+        cells.sort_by_key(|(concept, _)| *concept);
+        for (concept, gold) in cells {
             let kind = concept_type(concept);
             let listed = ours.get(concept).cloned().unwrap_or_default();
             let hit = listed.intersection(gold).count() as f64;
             if dump && !gold.is_empty() {
-                dump_cell(doc, concept, gold, &listed);
+                dump_cell(doc, concept, gold, &listed, &items);
             }
             if !gold.is_empty() {
                 self.recall
@@ -213,7 +220,13 @@ impl Cells {
     }
 }
 
-fn dump_cell(doc: &Doc, concept: &str, gold: &HashSet<String>, listed: &HashSet<String>) {
+fn dump_cell(
+    doc: &Doc,
+    concept: &str,
+    gold: &HashSet<String>,
+    listed: &HashSet<String>,
+    items: &[(Span, &str, Option<usize>)],
+) {
     let mut missing: Vec<&String> = gold.difference(listed).collect();
     missing.sort();
     let mut extra: Vec<&String> = listed.difference(gold).collect();
@@ -227,7 +240,12 @@ fn dump_cell(doc: &Doc, concept: &str, gold: &HashSet<String>, listed: &HashSet<
     for (span, c) in &doc.gold {
         let text = span.slice(&doc.text).unwrap_or("");
         if c == concept && content_words(text).iter().any(|w| missing.contains(&w)) {
-            eprintln!("    gold: {text}");
+            let near: Vec<&str> = items
+                .iter()
+                .filter(|(s, _, _)| s.overlaps(*span))
+                .map(|&(_, t, _)| t)
+                .collect();
+            eprintln!("    gold: {text}    ours: {near:?}");
         }
     }
 }
