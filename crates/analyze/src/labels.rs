@@ -62,6 +62,7 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
     labels.extend(key_things(text, &sentence_words, &labels));
     for mention in mentions {
         labels.extend(apposition(text, sentences, mention));
+        labels.extend(preposed_apposition(text, sentences, mention));
         labels.extend(acting_for(text, mention));
         // A description in place of a name ("the embattled port chief") is itself the outlet's
         // word choice for that actor.
@@ -427,6 +428,12 @@ fn group_reference(
 fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
     let lower = |i: usize| text[words[i].0..words[i].1].to_lowercase();
     let word = lower(k);
+    // "in March": a capitalised month is a date, not a march.
+    if triangulate_model::MONTH_NAMES.contains(&word.as_str())
+        && text[words[k].0..].starts_with(char::is_uppercase)
+    {
+        return None;
+    }
     let (start, end) = if lists().event_nouns.contains(word.as_str()) {
         words[k]
     } else {
@@ -837,6 +844,76 @@ fn apposition(text: &str, sentences: &[Span], mention: &Mention) -> Option<Label
     Some(Label {
         span: Span::new(phrase_start, phrase_start + label.len()),
         text: label.to_string(),
+        target: LabelTarget::Entity(mention.entity),
+    })
+}
+
+/// The description written before a name and set off by a comma: "The mayor of London, Sadiq
+/// Khan, warned ...", "by Ostria's harbour master, Teodor Valk," labels Khan "The mayor of
+/// London" and Valk "Ostria's harbour master". The phrase ends in a role noun, or in a role noun
+/// and an "of" complement of names, and opens at a determiner, a possessive name, a preposition
+/// or the start of the sentence, over up to [`PREPOSED_WORDS`] words.
+fn preposed_apposition(text: &str, sentences: &[Span], mention: &Mention) -> Option<Label> {
+    if mention.form != MentionForm::Name || mention.kind != EntityKind::Person {
+        return None;
+    }
+    let sentence = sentences.iter().find(|s| s.contains(mention.span))?;
+    let before = text.get(sentence.start..mention.span.start)?.trim_end();
+    let comma = sentence.start + before.strip_suffix(',')?.len();
+    let words = words_in(text, Span::new(sentence.start, comma));
+    let lower = |i: usize| text[words[i].0..words[i].1].to_lowercase();
+    let capitalised = |i: usize| text[words[i].0..].starts_with(char::is_uppercase);
+    let joined = |i: usize| text[words[i].1..words[i + 1].0].trim().is_empty();
+    let last = words.len().checked_sub(1)?;
+    // "mayor of London": the names of the complement, then "of".
+    let mut role = last;
+    while role > 0 && capitalised(role) {
+        role -= 1;
+    }
+    if role < last {
+        if lower(role) != "of" || role == 0 {
+            return None;
+        }
+        role -= 1;
+    }
+    if !crate::entities::lexicon::ROLE_NOUNS.contains(&lower(role).as_str()) || capitalised(role) {
+        return None;
+    }
+    let mut start = role;
+    loop {
+        if start == 0 {
+            break;
+        }
+        let prev = lower(start - 1);
+        if !joined(start - 1) {
+            // A comma or dash before the phrase: it opens there.
+            break;
+        }
+        if DETERMINERS.contains(&prev.as_str()) || prev.ends_with("'s") {
+            start -= 1;
+            break;
+        }
+        if PREPOSED_OPENERS.contains(&prev.as_str()) {
+            break;
+        }
+        // "Ostria’s": the curly apostrophe splits off its "s".
+        if prev == "s" && text[..words[start - 1].0].ends_with('\u{2019}') && start >= 2 {
+            start -= 2;
+            break;
+        }
+        let modifier = capitalised(start - 1)
+            || crate::entities::lexicon::ROLE_MODIFIERS.contains(&prev.as_str())
+            || (prev.chars().all(|c| c.is_alphabetic() || c == '-') && !ends_phrase(&prev));
+        if !modifier || role - start >= PREPOSED_WORDS {
+            return None;
+        }
+        start -= 1;
+    }
+    // A determiner may itself open the sentence: "The mayor of London, ...".
+    let span = Span::new(words[start].0, words[last].1);
+    Some(Label {
+        span,
+        text: span.slice(text)?.to_string(),
         target: LabelTarget::Entity(mention.entity),
     })
 }

@@ -396,6 +396,14 @@ pub(super) const ACTING_FOR: &[&str] = &[
 pub(super) const ACTING_FOR_MODIFIERS: usize = 2;
 /// Longest apposition taken as a label, in words.
 pub(super) const APPOSITION_MAX_WORDS: usize = 10;
+
+/// How many words may stand before the role noun of a description written before a name.
+pub(super) const PREPOSED_WORDS: usize = 4;
+
+/// Words after which a description written before a name opens: "warned by London's mayor, ...".
+pub(super) const PREPOSED_OPENERS: &[&str] = &[
+    "by", "from", "with", "to", "for", "and", "said", "says", "told", "as", "when", "while",
+];
 /// Words before the modifier slot of an event noun that are not modifiers.
 pub(super) const NOT_MODIFIERS: &[&str] = &[
     "the",

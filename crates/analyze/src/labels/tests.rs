@@ -499,3 +499,39 @@ fn what_actors_do_to_whom_is_a_label_of_the_event() {
         ]
     );
 }
+
+#[test]
+fn a_description_set_before_a_name_labels_it() {
+    let text = "The port director of Ostria, Teodor Valk, was warned by Brask\u{2019}s mayor, \
+                Ruth Anker, and the council heard Piet Daalman, Omar Kell and the clerk.";
+    let mentions = [
+        name(text, "Teodor Valk", 0),
+        name(text, "Ruth Anker", 1),
+        name(text, "Omar Kell", 2),
+    ];
+    let texts: Vec<(String, LabelTarget)> = find(text, &sentence(text), &mentions)
+        .into_iter()
+        .map(|l| (l.text, l.target))
+        .collect();
+    assert!(
+        texts.contains(&("The port director of Ostria".into(), LabelTarget::Entity(0))),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&("Brask\u{2019}s mayor".into(), LabelTarget::Entity(1))),
+        "{texts:?}"
+    );
+    // A list of names is no description: "Piet Daalman" does not label Omar Kell.
+    assert!(
+        !texts.iter().any(|(_, t)| *t == LabelTarget::Entity(2)),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_capitalised_month_is_no_march() {
+    let labels =
+        label_texts("The crews went on strike in March, and the march to the port drew crowds.");
+    assert!(!labels.iter().any(|l| l == "March"), "{labels:?}");
+    assert!(labels.iter().any(|l| l.starts_with("march")), "{labels:?}");
+}
