@@ -247,6 +247,7 @@ fn key_things(text: &str, sentence_words: &[Vec<(usize, usize)>], found: &[Label
                     && word.chars().all(|c| c.is_alphabetic() || c == '-');
                 if !plain
                     || !text[words[j - 1].1..s].trim().is_empty()
+                    || PRONOUNS.contains(&lower.as_str())
                     || lists().not_modifiers.contains(lower.as_str())
                     || GROUP_NOT_MODIFIERS.contains(&lower.as_str())
                 {
@@ -274,6 +275,43 @@ fn key_things(text: &str, sentence_words: &[Vec<(usize, usize)>], found: &[Label
                 *counts.entry(fold(&lower)).or_default() += 1;
             }
         }
+    }
+    // A pair of lower-case words that recurs as it stands, without a determiner ("classified
+    // information", "ballistic missiles"), makes its second word a key noun too.
+    let mut pairs: std::collections::HashMap<(String, String), usize> =
+        std::collections::HashMap::new();
+    for words in sentence_words {
+        for pair in words.windows(2) {
+            let [(a, b), (c, d)] = [pair[0], pair[1]];
+            let (first, second) = (&text[a..b], &text[c..d]);
+            let plain = |w: &str| {
+                w.starts_with(char::is_lowercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            };
+            let (first, second) = (first.to_lowercase(), second.to_lowercase());
+            if plain(&text[a..b])
+                && plain(&text[c..d])
+                && text[b..c].trim().is_empty()
+                && !DETERMINERS.contains(&first.as_str())
+                && !PRONOUNS.contains(&first.as_str())
+                && !PRONOUNS.contains(&second.as_str())
+                && !lists().not_modifiers.contains(first.as_str())
+                && !GROUP_NOT_MODIFIERS.contains(&first.as_str())
+                // A plural or a verb before the noun ends a phrase; a participle may modify.
+                && !(first.ends_with('s') || matches!(first.as_str(), "left" | "went"))
+                && !["ed", "ly"].iter().any(|end| second.ends_with(end))
+                && !lists().not_modifiers.contains(second.as_str())
+                && !general(&second)
+                && !general(&fold(&second))
+            {
+                *pairs.entry((first, fold(&second))).or_default() += 1;
+            }
+        }
+    }
+    pairs.retain(|_, n| *n >= KEY_NOUN_MIN);
+    for ((_, noun), &n) in &pairs {
+        let count = counts.entry(noun.clone()).or_default();
+        *count = (*count).max(n);
     }
     let key = |s: usize, e: usize| {
         counts
@@ -321,7 +359,12 @@ fn key_things(text: &str, sentence_words: &[Vec<(usize, usize)>], found: &[Label
                     && prev.chars().all(|c| c.is_alphabetic() || c == '-')
                     && !lists().not_modifiers.contains(prev.as_str())
                     && !GROUP_NOT_MODIFIERS.contains(&prev.as_str())
-                    && !ends_phrase(&prev);
+                    && (!ends_phrase(&prev)
+                        || (j == k
+                            && pairs.contains_key(&(
+                                prev.clone(),
+                                fold(&text[start..end].to_lowercase()),
+                            ))));
                 if !modifier {
                     break;
                 }

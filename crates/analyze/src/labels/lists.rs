@@ -404,6 +404,12 @@ pub(super) const PREPOSED_WORDS: usize = 4;
 pub(super) const PREPOSED_OPENERS: &[&str] = &[
     "by", "from", "with", "to", "for", "and", "said", "says", "told", "as", "when", "while",
 ];
+
+/// Pronouns: never part of a noun phrase that names a thing.
+pub(super) const PRONOUNS: &[&str] = &[
+    "i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "who", "what", "which",
+];
+
 /// Words before the modifier slot of an event noun that are not modifiers.
 pub(super) const NOT_MODIFIERS: &[&str] = &[
     "the",
@@ -532,6 +538,35 @@ pub(super) const NOT_MODIFIERS: &[&str] = &[
     "says",
     "told",
     "asked",
+    // Past tenses that do not end in -ed: "kept sealed tenders", "found tenders".
+    "found",
+    "kept",
+    "made",
+    "took",
+    "gave",
+    "sent",
+    "brought",
+    "got",
+    "saw",
+    "met",
+    "put",
+    "won",
+    "lost",
+    "paid",
+    "sold",
+    "bought",
+    "built",
+    "became",
+    "came",
+    "wrote",
+    "spoke",
+    "knew",
+    "thought",
+    "felt",
+    "heard",
+    "led",
+    "left",
+    "went",
 ];
 
 /// Words that count the members of a group reference: "the two leaders", "both countries".
