@@ -224,6 +224,14 @@ fn unnamed_group(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label
     })
 }
 
+/// Lower-case words standing after a determiner: their sentence, the determiner's index among the
+/// sentence's words, and the words' byte ranges.
+struct Phrase {
+    sentence: usize,
+    determiner: usize,
+    words: Vec<(usize, usize)>,
+}
+
 /// The things an article turns on, found by recurrence rather than from a list: a lower-case
 /// noun that stands at least [`KEY_NOUN_MIN`] times in a phrase after a determiner ("the suit",
 /// "the memos", "the border fence"). Each such phrase, with the modifiers before its noun, labels
@@ -232,8 +240,8 @@ fn unnamed_group(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label
 fn key_things(text: &str, sentence_words: &[Vec<(usize, usize)>], found: &[Label]) -> Vec<Label> {
     let fold = |w: &str| w.strip_suffix('s').unwrap_or(w).to_string();
     // Each phrase: its words' byte ranges after the determiner, at most three lower-case words.
-    let mut phrases: Vec<Vec<(usize, usize)>> = Vec::new();
-    for words in sentence_words {
+    let mut phrases: Vec<Phrase> = Vec::new();
+    for (sentence, words) in sentence_words.iter().enumerate() {
         for (d, &(a, b)) in words.iter().enumerate() {
             if !DETERMINERS.contains(&text[a..b].to_lowercase().as_str()) {
                 continue;
@@ -256,7 +264,11 @@ fn key_things(text: &str, sentence_words: &[Vec<(usize, usize)>], found: &[Label
                 run.push((s, e));
             }
             if !run.is_empty() {
-                phrases.push(run);
+                phrases.push(Phrase {
+                    sentence,
+                    determiner: d,
+                    words: run,
+                });
             }
         }
     }
@@ -268,8 +280,8 @@ fn key_things(text: &str, sentence_words: &[Vec<(usize, usize)>], found: &[Label
             || GROUP_PLACES.contains(&w)
     };
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for run in &phrases {
-        for &(s, e) in run {
+    for phrase in &phrases {
+        for &(s, e) in &phrase.words {
             let lower = text[s..e].to_lowercase();
             if !general(&lower) && !general(&fold(&lower)) {
                 *counts.entry(fold(&lower)).or_default() += 1;
@@ -319,23 +331,37 @@ fn key_things(text: &str, sentence_words: &[Vec<(usize, usize)>], found: &[Label
             .is_some_and(|&n| n >= KEY_NOUN_MIN)
     };
     let mut out: Vec<Label> = Vec::new();
-    let add = |out: &mut Vec<Label>, span: Span| {
-        if !found
-            .iter()
-            .chain(out.iter())
-            .any(|l| l.span.overlaps(span))
-        {
-            out.push(Label {
-                span,
-                text: text[span.start..span.end].to_string(),
-                target: LabelTarget::Event,
-            });
-        }
+    // A phrase with the verb that acts on it ("tested a long-range missile") where one stands
+    // before it, else the phrase alone; nothing already labelled is labelled twice.
+    let add = |out: &mut Vec<Label>, span: Span, verb: Option<usize>| {
+        let free = |span: Span| {
+            !found
+                .iter()
+                .chain(out.iter())
+                .any(|l: &Label| l.span.overlaps(span))
+        };
+        let span = match verb.map(|v| Span::new(v, span.end)) {
+            Some(longer) if free(longer) => longer,
+            _ if free(span) => span,
+            _ => return,
+        };
+        out.push(Label {
+            span,
+            text: text[span.start..span.end].to_string(),
+            target: LabelTarget::Event,
+        });
     };
-    for run in &phrases {
+    for phrase in &phrases {
         // The phrase ends at its last key noun; the words before it are its modifiers.
+        let run = &phrase.words;
         if let Some(last) = run.iter().rposition(|&(s, e)| key(s, e)) {
-            add(&mut out, Span::new(run[0].0, run[last].1));
+            let verb = verb_before(
+                text,
+                &sentence_words[phrase.sentence],
+                phrase.determiner,
+                true,
+            );
+            add(&mut out, Span::new(run[0].0, run[last].1), verb);
         }
     }
     // Once known, a key noun labels wherever it stands, with no determiner too ("classified
@@ -345,8 +371,13 @@ fn key_things(text: &str, sentence_words: &[Vec<(usize, usize)>], found: &[Label
             if !text[start..].starts_with(char::is_lowercase) || !key(start, end) {
                 continue;
             }
-            // Used as a modifier itself ("memo leak"): the phrase goes on.
-            if modifies_next(text, words, k) {
+            // Used as a modifier itself ("memo leak", "cruise missiles"): the phrase goes on.
+            let before_key = words.get(k + 1).is_some_and(|&(s, e)| {
+                text[end..s].trim().is_empty()
+                    && text[s..].starts_with(char::is_lowercase)
+                    && key(s, e)
+            });
+            if before_key || modifies_next(text, words, k) {
                 continue;
             }
             let mut from = start;
@@ -371,10 +402,55 @@ fn key_things(text: &str, sentence_words: &[Vec<(usize, usize)>], found: &[Label
                 from = prev_start;
                 j -= 1;
             }
-            add(&mut out, Span::new(from, end));
+            add(
+                &mut out,
+                Span::new(from, end),
+                verb_before(text, words, j, false),
+            );
         }
     }
     out
+}
+
+/// Where the verb that acts on the thing named from word `i` starts: "tested a long-range
+/// missile", "shut down a nuclear test site", "apply for asylum", "developing ballistic
+/// missiles". With a determiner, particle or "for" between them (`linked`), any lower-case word
+/// that is not a function word or a plural reads as the verb; right before the thing, only a
+/// word in -ing or -ed, or one after "to" or a modal. An adverb in -ly before it comes with it.
+fn verb_before(text: &str, words: &[(usize, usize)], i: usize, linked: bool) -> Option<usize> {
+    let lower = |k: usize| text[words[k].0..words[k].1].to_lowercase();
+    let joined = |k: usize| text[words[k].1..words[k + 1].0].trim().is_empty();
+    let mut v = i.checked_sub(1)?;
+    let mut linked = linked;
+    if VERB_PARTICLES.contains(&lower(v).as_str()) && joined(v) {
+        linked = true;
+        v = v.checked_sub(1)?;
+    }
+    let verb = lower(v);
+    if !joined(v)
+        || !text[words[v].0..].starts_with(char::is_lowercase)
+        || !verb.chars().all(|c| c.is_alphabetic())
+        || VERB_NOT.contains(&verb.as_str())
+        || DETERMINERS.contains(&verb.as_str())
+        || PRONOUNS.contains(&verb.as_str())
+        || VERB_PARTICLES.contains(&verb.as_str())
+        || (verb.ends_with('s') && !verb.ends_with("ss"))
+    {
+        return None;
+    }
+    let before = v.checked_sub(1).map(lower);
+    let infinitive = before
+        .as_deref()
+        .is_some_and(|b| b == "to" || MODALS.contains(&b));
+    if !(linked || verb.ends_with("ing") || verb.ends_with("ed") || infinitive) {
+        return None;
+    }
+    match v.checked_sub(1) {
+        Some(a) if before.as_deref().is_some_and(|b| b.ends_with("ly")) && joined(a) => {
+            Some(words[a].0)
+        }
+        _ => Some(words[v].0),
+    }
 }
 
 /// A counted group at word `k` that refers back to people or places named before: "the two
@@ -808,6 +884,7 @@ fn modifies_next(text: &str, words: &[(usize, usize)], k: usize) -> bool {
 /// the clause ("the strike began", "the strike continues", "Trump said officials").
 fn ends_phrase(word: &str) -> bool {
     lists().not_modifiers.contains(word)
+        || VERB_NOT.contains(&word)
         || matches!(word, "left" | "went")
         || word.ends_with("ed")
         || word.ends_with('s')

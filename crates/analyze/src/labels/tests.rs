@@ -402,13 +402,14 @@ fn the_things_an_article_turns_on_are_found_by_recurrence() {
         .map(|l| (l.text, l.target))
         .collect();
     // "suit" stands after a determiner three times, plurals included, and then labels without
-    // one too; "weather" stands so twice, "mayor" is a role and "day" too general.
+    // one too; "weather" stands so twice, "mayor" is a role and "day" too general. The verb that
+    // acts on the suit comes with it.
     assert_eq!(
         labels,
         vec![
             ("suit".to_string(), LabelTarget::Event),
-            ("amended suit".to_string(), LabelTarget::Event),
-            ("suits".to_string(), LabelTarget::Event),
+            ("filed the amended suit".to_string(), LabelTarget::Event),
+            ("read the suits".to_string(), LabelTarget::Event),
             ("rival suits".to_string(), LabelTarget::Event),
         ]
     );
@@ -554,4 +555,28 @@ fn a_pair_of_words_that_recurs_names_a_key_thing() {
         !labels.iter().any(|l| l.contains("he ") || l == "he"),
         "{labels:?}"
     );
+}
+
+#[test]
+fn the_verb_acting_on_a_key_thing_comes_with_it() {
+    let text = "The navy tested a cruise missile on Monday. The cruise missile flew far. \
+                Analysts said the cruise missile was new, and the navy kept developing cruise \
+                missiles near the coast. Critics want to shut down the cruise missile \
+                for good.";
+    let labels = label_texts(text);
+    assert!(
+        labels.iter().any(|l| l == "tested a cruise missile"),
+        "{labels:?}"
+    );
+    assert!(
+        labels.iter().any(|l| l == "developing cruise missiles"),
+        "{labels:?}"
+    );
+    assert!(
+        labels.iter().any(|l| l == "shut down the cruise missile"),
+        "{labels:?}"
+    );
+    // A preposition or a plural is no verb.
+    assert!(!labels.iter().any(|l| l.starts_with("near")), "{labels:?}");
+    assert!(!labels.iter().any(|l| l.starts_with("said")), "{labels:?}");
 }
