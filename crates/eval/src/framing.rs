@@ -17,7 +17,7 @@
 //! the mention of the name, not to a mention nested in or around it. Where one mention is coded
 //! as several concepts ("the defendants" of a suit against three parties), the item goes to the
 //! one its entity's other mentions are coded as, and to each of them when it has no entity that
-//! decides (a group or event label). An item that touches no coded mention is mapped through its
+//! decides (a group or event label, or a name mentioned once). An item that touches no coded mention is mapped through its
 //! entity's mentions instead (the concept they hit most often). Items still unmapped are counted
 //! apart (`labels_unmapped`).
 //!
@@ -27,7 +27,8 @@
 //! our labels list, and precision the share of our label words that the gold mentions use.
 //! Figures are means over (outlet, concept) cells: recall over cells with gold words, precision
 //! over cells where we list labels; `label_f1` is their harmonic mean. Per-outlet and
-//! per-concept-type means are printed.
+//! per-concept-type means are printed. `FRAMING_TEXT=<document key>` prints that article as
+//! rebuilt, to run it through the analysis alone.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
@@ -169,7 +170,9 @@ impl Cells {
                         .mentions
                         .iter()
                         .filter_map(|&m| analysis.mentions.get(m))
-                        .map(|m| m.span),
+                        .map(|m| m.span)
+                        // A spelling is one of its entity's mentions; only the others decide.
+                        .filter(|&m| m != span),
                 );
             }
             let mut concepts = concept_at(doc, span, &spans[1..]);
@@ -618,6 +621,41 @@ mod tests {
             concept_at(&doc, find("two sides"), &[find("Vell")]),
             vec!["9_Brask_COUNTRY"]
         );
+    }
+
+    #[test]
+    fn a_spelling_coded_as_two_concepts_counts_for_both() {
+        use triangulate_model::{EntityKind, LocalEntity, Mention};
+        // The only mention of its entity, so no other mention decides between the two codes.
+        let text = "Ana Vell spoke";
+        let doc = coded(
+            text,
+            &[
+                ("Ana Vell", "9_Brask_COUNTRY"),
+                ("Ana Vell", "9_Brask-I_ACTOR-I"),
+            ],
+        );
+        let analysis = Analysis {
+            mentions: vec![Mention {
+                span: span_of(text, "Ana Vell"),
+                text: "Ana Vell".into(),
+                kind: EntityKind::Person,
+                form: MentionForm::Name,
+                entity: 0,
+                role: None,
+            }],
+            entities: vec![LocalEntity {
+                name: "Ana Vell".into(),
+                kind: EntityKind::Person,
+                roles: Vec::new(),
+                mentions: vec![0],
+            }],
+            ..Analysis::default()
+        };
+        let mut cells = Cells::default();
+        cells.score(&doc, &analysis, true, false);
+        let recall: Vec<f64> = cells.recall.iter().map(|(_, _, r)| *r).collect();
+        assert_eq!(recall, vec![1.0, 1.0]);
     }
 
     #[test]
