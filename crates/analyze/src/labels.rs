@@ -911,6 +911,7 @@ fn apposition(text: &str, sentences: &[Span], mention: &Mention) -> Option<Label
     let mut end = None;
     let mut closed = false;
     let mut count = 0;
+    let mut in_name_before = false;
     for (i, word) in body.split_inclusive(' ').scan(0, |at, w| {
         let start = *at;
         *at += w.len();
@@ -923,7 +924,15 @@ fn apposition(text: &str, sentences: &[Span], mention: &Mention) -> Option<Label
             closed = true;
             break;
         }
-        count += 1;
+        // The words of a name it holds ("director of the Center for Strategic and International
+        // Studies") count as one.
+        let in_name = clean.starts_with(char::is_uppercase)
+            || (matches!(clean, "of" | "for" | "and" | "the")
+                && body[i + word.len()..].starts_with(char::is_uppercase));
+        if !(in_name && in_name_before) {
+            count += 1;
+        }
+        in_name_before = in_name;
         if count > APPOSITION_MAX_WORDS {
             return None;
         }

@@ -580,3 +580,26 @@ fn the_verb_acting_on_a_key_thing_comes_with_it() {
     assert!(!labels.iter().any(|l| l.starts_with("near")), "{labels:?}");
     assert!(!labels.iter().any(|l| l.starts_with("said")), "{labels:?}");
 }
+
+#[test]
+fn the_name_inside_an_apposition_counts_as_one_word() {
+    let text = "Ruth Anker, director of the Centre for Coastal and Inland Waterway Safety \
+                Studies at the Brask Institute of Marine Engineering, spoke.";
+    let mentions = [name(text, "Ruth Anker", 0)];
+    let labels = find(text, &sentence(text), &mentions);
+    assert_eq!(
+        texts_and_targets(&labels),
+        vec![(
+            "director of the Centre for Coastal and Inland Waterway Safety Studies at the Brask \
+             Institute of Marine Engineering",
+            LabelTarget::Entity(0)
+        )]
+    );
+    // Thirteen plain words are still too many for an apposition.
+    let text = "Ruth Anker, a tired old engineer from the far north of the little dry river \
+                valley, spoke.";
+    let mentions = [name(text, "Ruth Anker", 0)];
+    assert!(find(text, &sentence(text), &mentions)
+        .iter()
+        .all(|l| l.target != LabelTarget::Entity(0)));
+}
