@@ -818,9 +818,19 @@ fn complement_end_from(
     needs_name: bool,
     starts: &[&str],
 ) -> Option<usize> {
-    let first = end_word + 1;
+    let mut first = end_word + 1;
+    // "the summit planned between Kim and Moon": a participle may stand before the complement.
+    let participle = words.get(first).is_some_and(|&(a, b)| {
+        let word = &text[a..b];
+        word.ends_with("ed")
+            && word.starts_with(char::is_lowercase)
+            && text[words[end_word].1..a].trim().is_empty()
+    });
+    if participle {
+        first += 1;
+    }
     let &(prep_start, prep_end) = words.get(first)?;
-    if !text[words[end_word].1..prep_start].trim().is_empty()
+    if !text[words[first - 1].1..prep_start].trim().is_empty()
         || !starts.contains(&text[prep_start..prep_end].to_lowercase().as_str())
     {
         return None;

@@ -256,8 +256,9 @@ pub(super) const EVENT_NOUNS: &[&str] = &[
 pub(super) const EVENT_MODIFIERS: usize = 2;
 
 /// Words that open an event name's complement ("talks with ...", "summit between ...").
-pub(super) const EVENT_COMPLEMENT_STARTS: &[&str] =
-    &["with", "between", "of", "into", "against", "over"];
+pub(super) const EVENT_COMPLEMENT_STARTS: &[&str] = &[
+    "with", "between", "of", "into", "against", "over", "from", "about",
+];
 
 /// Event nouns of intent whose "to" clause says what the event is to do: "invitation to meet".
 pub(super) const INTENT_NOUNS: &[&str] = &[

@@ -603,3 +603,21 @@ fn the_name_inside_an_apposition_counts_as_one_word() {
         .iter()
         .all(|l| l.target != LabelTarget::Entity(0)));
 }
+
+#[test]
+fn an_event_complement_may_say_from_whom_and_follow_a_participle() {
+    let labels = label_texts(
+        "Crews waited for the announcement from Teodor Valk. The summit planned between Ruth \
+         Anker and Omar Kell was delayed, and talks about Brask stalled.",
+    );
+    for expected in [
+        "announcement from Teodor Valk",
+        "summit planned between Ruth Anker and Omar Kell",
+        "talks about Brask",
+    ] {
+        assert!(
+            labels.iter().any(|l| l == expected),
+            "{expected}: {labels:?}"
+        );
+    }
+}
