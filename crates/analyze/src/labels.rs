@@ -1090,12 +1090,42 @@ fn acting_for(text: &str, mention: &Mention) -> Option<Label> {
         }
         previous = stop;
     }
-    let span = Span::new(mention.span.start, end?);
+    let span = Span::new(premodified(text, mention.span.start), end?);
     Some(Label {
         span,
         text: span.slice(text)?.to_string(),
         target: LabelTarget::Entity(mention.entity),
     })
+}
+
+/// Where a title or a name that acts for someone starts once the words that qualify it in time
+/// or standing are counted in: "former British spy", "newly-minted President", "then-national
+/// security adviser". Up to two lower-case words of [`PREMODIFIERS`] or hyphenated compounds
+/// right before `start`.
+fn premodified(text: &str, start: usize) -> usize {
+    let mut from = start;
+    for _ in 0..2 {
+        let before = &text[..from];
+        let Some(gap) = before.strip_suffix(' ') else {
+            break;
+        };
+        let word_start = gap
+            .char_indices()
+            .rfind(|&(_, c)| !(c.is_alphabetic() || c == '-'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &gap[word_start..];
+        let compound = word.contains('-') && !word.starts_with('-') && !word.ends_with('-');
+        // A loaded modifier ("self-proclaimed") is a label of its own.
+        if word.is_empty()
+            || !word.starts_with(char::is_lowercase)
+            || lists().loaded_modifiers.contains(word)
+            || !(compound || PREMODIFIERS.contains(&word))
+        {
+            break;
+        }
+        from = word_start;
+    }
+    from
 }
 
 /// Where the role words of a mention stand, just before it; for a role around the name, where
@@ -1106,7 +1136,7 @@ fn role_span(text: &str, mention: &Mention, role: &str) -> Option<Span> {
     if trimmed.len() >= role.len() {
         let start = trimmed.len() - role.len();
         if text.get(start..trimmed.len())?.eq_ignore_ascii_case(role) {
-            return Some(Span::new(start, trimmed.len()));
+            return Some(Span::new(premodified(text, start), trimmed.len()));
         }
     }
     // A role around the name: "President Moon Jae-in of South Korea" (role "President of South

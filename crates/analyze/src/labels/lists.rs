@@ -567,6 +567,26 @@ pub(super) const VERB_NOT: &[&str] = &[
     "back",
 ];
 
+/// Words that qualify a title or those acting for someone in time or standing: "former British
+/// spy", "then President".
+pub(super) const PREMODIFIERS: &[&str] = &[
+    "former",
+    "ex",
+    "then",
+    "newly",
+    "senior",
+    "top",
+    "unidentified",
+    "unnamed",
+    "retired",
+    "veteran",
+    "longtime",
+    "outgoing",
+    "incoming",
+    "acting",
+    "interim",
+];
+
 /// Pronouns: never part of a noun phrase that names a thing.
 pub(super) const PRONOUNS: &[&str] = &[
     "i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "who", "what", "which",

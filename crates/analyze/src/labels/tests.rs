@@ -621,3 +621,33 @@ fn an_event_complement_may_say_from_whom_and_follow_a_participle() {
         );
     }
 }
+
+#[test]
+fn words_of_time_or_standing_stay_with_a_title() {
+    let text =
+        "A former Ostrian spy met newly-minted Governor Ana Vell in \u{201c}ex-Brask\u{201d} \
+                territory, and police met Ostrian officials.";
+    let mut ostrian = name(text, "Ostrian", 0);
+    ostrian.kind = EntityKind::Group;
+    let mut vell = name(text, "Ana Vell", 1);
+    vell.role = Some("Governor".into());
+    let mut others = name(text, "Ostrian officials", 0);
+    others.span.end = others.span.start + "Ostrian".len();
+    others.text = "Ostrian".into();
+    others.kind = EntityKind::Group;
+    let labels = find(text, &sentence(text), &[ostrian, vell, others]);
+    let texts = texts_and_targets(&labels);
+    assert!(
+        texts.contains(&("former Ostrian spy", LabelTarget::Entity(0))),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&("newly-minted Governor", LabelTarget::Entity(1))),
+        "{texts:?}"
+    );
+    // "met" is a verb, not a word of standing.
+    assert!(
+        texts.contains(&("Ostrian officials", LabelTarget::Entity(0))),
+        "{texts:?}"
+    );
+}
