@@ -85,7 +85,22 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
             });
         }
         if let Some(role) = &mention.role {
-            if let Some(span) = role_span(text, mention, role) {
+            if let Some(mut span) = role_span(text, mention, role) {
+                // "North Korea leader Kim", "Ostria's President Vell": the place or body named
+                // right before the title is part of it.
+                let owner = mentions.iter().find(|m| {
+                    matches!(
+                        m.kind,
+                        EntityKind::Location | EntityKind::Organization | EntityKind::Group
+                    ) && m.span.end <= span.start
+                        && matches!(
+                            &text[m.span.end..span.start],
+                            " " | "'s " | "\u{2019}s " | "\u{2019} s "
+                        )
+                });
+                if let Some(owner) = owner {
+                    span = Span::new(owner.span.start, span.end);
+                }
                 labels.push(Label {
                     span,
                     text: span.slice(text).unwrap_or(role).to_string(),
@@ -1077,14 +1092,21 @@ fn acting_for(text: &str, mention: &Mention) -> Option<Label> {
         .into_iter()
         .take(ACTING_FOR_MODIFIERS + 1)
     {
-        let word = &text[start..stop];
+        // "the Syrian regime's use": the possessive ends the phrase at its noun.
+        let (word, possessive) = match text[start..stop].strip_suffix("'s") {
+            Some(noun) => (noun, true),
+            None => (&text[start..stop], false),
+        };
         let lower = word.chars().all(|c| c.is_ascii_lowercase() || c == '-');
         if &text[previous..start] != " " || !lower {
             break;
         }
         if ACTING_FOR.contains(&word) {
-            end = Some(stop);
-        } else if ends_phrase(word) {
+            end = Some(start + word.len());
+            if possessive {
+                break;
+            }
+        } else if possessive || ends_phrase(word) {
             // "Trump said officials", "Seoul installed what officials": a clause, not a title.
             break;
         }

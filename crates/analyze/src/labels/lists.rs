@@ -345,6 +345,7 @@ pub(super) const ACTING_FOR: &[&str] = &[
     "officials",
     "official",
     "leadership",
+    "leaders",
     "forces",
     "troops",
     "military",

@@ -651,3 +651,26 @@ fn words_of_time_or_standing_stay_with_a_title() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn a_place_before_a_title_and_a_possessive_after_those_acting_belong_to_the_label() {
+    let text = "Ostria leader Ana Vell met Brask's leaders and criticised the Ostrian regime's \
+                use of force.";
+    let mut ostria = name(text, "Ostria", 0);
+    ostria.kind = EntityKind::Location;
+    let mut vell = name(text, "Ana Vell", 1);
+    vell.role = Some("leader".into());
+    let mut brask = name(text, "Brask", 2);
+    brask.kind = EntityKind::Location;
+    let mut ostrian = name(text, "Ostrian", 0);
+    ostrian.kind = EntityKind::Group;
+    let labels = find(text, &sentence(text), &[ostria, vell, brask, ostrian]);
+    let texts = texts_and_targets(&labels);
+    for expected in [
+        ("Ostria leader", LabelTarget::Entity(1)),
+        ("Brask's leaders", LabelTarget::Entity(2)),
+        ("Ostrian regime", LabelTarget::Entity(0)),
+    ] {
+        assert!(texts.contains(&expected), "{expected:?}: {texts:?}");
+    }
+}
