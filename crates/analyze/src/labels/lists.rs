@@ -588,6 +588,9 @@ pub(super) const PREMODIFIERS: &[&str] = &[
     "interim",
 ];
 
+/// The most words a quotation inside an outlet's own sentence may have to count as a label.
+pub(super) const SHORT_QUOTATION_WORDS: usize = 6;
+
 /// Pronouns: never part of a noun phrase that names a thing.
 pub(super) const PRONOUNS: &[&str] = &[
     "i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "who", "what", "which",

@@ -674,3 +674,29 @@ fn a_place_before_a_title_and_a_possessive_after_those_acting_belong_to_the_labe
         assert!(texts.contains(&expected), "{expected:?}: {texts:?}");
     }
 }
+
+#[test]
+fn scare_quotes_inside_an_outlets_sentence_are_labels() {
+    let first =
+        "Vell called the levy \u{201c}daylight robbery\u{201d} and the harbour board\u{2019}s \
+                 scheme 'a gift to smugglers,' while the union said: \"We will not pay.\"";
+    let text = format!("{first} \"Never,\" Anker said.");
+    let sentences = [
+        Span::new(0, first.len()),
+        Span::new(first.len() + 1, text.len()),
+    ];
+    let labels: Vec<String> = find(&text, &sentences, &[])
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    assert!(labels.iter().any(|l| l == "daylight robbery"), "{labels:?}");
+    assert!(
+        labels.iter().any(|l| l == "a gift to smugglers"),
+        "{labels:?}"
+    );
+    // A quotation after a colon, or one that opens the sentence, is a quote; an apostrophe is
+    // no quotation mark.
+    assert!(!labels.iter().any(|l| l.contains("pay")), "{labels:?}");
+    assert!(!labels.iter().any(|l| l.contains("Never")), "{labels:?}");
+    assert!(!labels.iter().any(|l| l.contains("scheme")), "{labels:?}");
+}
