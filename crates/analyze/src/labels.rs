@@ -66,6 +66,7 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
     for mention in mentions {
         labels.extend(apposition(text, sentences, mention));
         labels.extend(preposed_apposition(text, sentences, mention));
+        labels.extend(predicate(text, sentences, mention));
         labels.extend(acting_for(text, mention));
         // A description in place of a name ("the embattled port chief") is itself the outlet's
         // word choice for that actor.
@@ -1134,6 +1135,63 @@ fn preposed_apposition(text: &str, sentences: &[Span], mention: &Mention) -> Opt
     }
     // A determiner may itself open the sentence: "The mayor of London, ...".
     let span = Span::new(words[start].0, words[last].1);
+    Some(Label {
+        span,
+        text: span.slice(text)?.to_string(),
+        target: LabelTarget::Entity(mention.entity),
+    })
+}
+
+/// What a sentence says a named person, place or body is: "Mrs. Vell was the first foreign
+/// leader to visit the port", "Ostria is our closest ally". A copula right after the mention,
+/// then a noun phrase opened by a determiner, up to [`PREDICATE_WORDS`] words and to the first
+/// punctuation or clause word.
+fn predicate(text: &str, sentences: &[Span], mention: &Mention) -> Option<Label> {
+    if !matches!(mention.form, MentionForm::Name | MentionForm::Description)
+        || mention.kind == EntityKind::Other
+    {
+        return None;
+    }
+    let sentence = sentences.iter().find(|s| s.contains(mention.span))?;
+    // "Containing Ostria was the key": the name is the object of a verb, not the subject.
+    let before = text[sentence.start..mention.span.start].trim_end();
+    let opening = !before.contains(' ');
+    if before
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.ends_with("ing") && (opening || w.starts_with(char::is_lowercase)))
+    {
+        return None;
+    }
+    let words = words_in(text, Span::new(mention.span.end, sentence.end));
+    let lower = |k: usize| text[words[k].0..words[k].1].to_lowercase();
+    let joined = |k: usize| text[words[k].1..words[k + 1].0].trim().is_empty();
+    if words.len() < 3 || !text[mention.span.end..words[0].0].trim().is_empty() {
+        return None;
+    }
+    let mut k = 0;
+    if matches!(lower(0).as_str(), "has" | "had" | "have") && lower(1) == "been" && joined(0) {
+        k = 1;
+    } else if !COPULAS.contains(&lower(0).as_str()) {
+        return None;
+    }
+    let open = k + 1;
+    if !joined(k) || !(DETERMINERS.contains(&lower(open).as_str()) || lower(open) == "one") {
+        return None;
+    }
+    let mut last = None;
+    for j in open..words.len().min(open + PREDICATE_WORDS) {
+        let word = lower(j);
+        if j > open && (APPOSITION_STOPS.contains(&word.as_str()) || !joined(j - 1)) {
+            break;
+        }
+        last = Some(j);
+        if j + 1 < words.len() && !joined(j) {
+            break;
+        }
+    }
+    let last = last.filter(|&l| l > open)?;
+    let span = Span::new(words[open].0, words[last].1);
     Some(Label {
         span,
         text: span.slice(text)?.to_string(),

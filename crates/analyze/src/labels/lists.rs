@@ -591,6 +591,12 @@ pub(super) const PREMODIFIERS: &[&str] = &[
 /// The most words a quotation inside an outlet's own sentence may have to count as a label.
 pub(super) const SHORT_QUOTATION_WORDS: usize = 6;
 
+/// Verbs that say what something is: "Ostria is our closest ally".
+pub(super) const COPULAS: &[&str] = &["is", "was", "remains", "remained", "became", "becomes"];
+
+/// The most words a predicate noun phrase may have to count as a label.
+pub(super) const PREDICATE_WORDS: usize = 10;
+
 /// Pronouns: never part of a noun phrase that names a thing.
 pub(super) const PRONOUNS: &[&str] = &[
     "i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "who", "what", "which",

@@ -700,3 +700,46 @@ fn scare_quotes_inside_an_outlets_sentence_are_labels() {
     assert!(!labels.iter().any(|l| l.contains("Never")), "{labels:?}");
     assert!(!labels.iter().any(|l| l.contains("scheme")), "{labels:?}");
 }
+
+#[test]
+fn what_a_sentence_says_a_name_is_labels_it() {
+    let text = "Ruth Anker was the first foreign minister to visit the dam, and Brask is our \
+                closest ally. Containing Ostria was the key to peace. Vell is expected to go.";
+    let mut brask = name(text, "Brask", 1);
+    brask.kind = EntityKind::Location;
+    let mut ostria = name(text, "Ostria", 2);
+    ostria.kind = EntityKind::Location;
+    let mentions = [
+        name(text, "Ruth Anker", 0),
+        brask,
+        ostria,
+        name(text, "Vell", 3),
+    ];
+    let second = text.find("Containing").unwrap();
+    let third = text.find("Vell is").unwrap();
+    let sentences = [
+        Span::new(0, second - 1),
+        Span::new(second, third - 1),
+        Span::new(third, text.len()),
+    ];
+    let labels = find(text, &sentences, &mentions);
+    let texts = texts_and_targets(&labels);
+    assert!(
+        texts.contains(&(
+            "the first foreign minister to visit the dam",
+            LabelTarget::Entity(0)
+        )),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&("our closest ally", LabelTarget::Entity(1))),
+        "{texts:?}"
+    );
+    // The object of a verb, and a copula without a noun phrase, give no label.
+    for entity in [2, 3] {
+        assert!(
+            !texts.iter().any(|(_, t)| *t == LabelTarget::Entity(entity)),
+            "{texts:?}"
+        );
+    }
+}
