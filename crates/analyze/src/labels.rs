@@ -67,6 +67,7 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
         labels.extend(apposition(text, sentences, mention));
         labels.extend(preposed_apposition(text, sentences, mention));
         labels.extend(predicate(text, sentences, mention));
+        labels.extend(relative_description(text, sentences, mention));
         labels.extend(acting_for(text, mention));
         // A description in place of a name ("the embattled port chief") is itself the outlet's
         // word choice for that actor.
@@ -1195,6 +1196,44 @@ fn predicate(text: &str, sentences: &[Span], mention: &Mention) -> Option<Label>
     Some(Label {
         span,
         text: span.slice(text)?.to_string(),
+        target: LabelTarget::Entity(mention.entity),
+    })
+}
+
+/// What a relative clause after a name says the person or body is: "Mr. Vell, who is awaiting
+/// confirmation as port director,", "Anker, who has emerged as Brask's most trusted ally,". The
+/// clause must open with a copula or a verb of becoming ([`RELATIVE_OPENERS`]); the label is what
+/// follows, up to [`PREDICATE_WORDS`] words and to the next punctuation.
+fn relative_description(text: &str, sentences: &[Span], mention: &Mention) -> Option<Label> {
+    if !matches!(mention.form, MentionForm::Name | MentionForm::Description)
+        || mention.kind == EntityKind::Other
+    {
+        return None;
+    }
+    let sentence = sentences.iter().find(|s| s.contains(mention.span))?;
+    let rest = text.get(mention.span.end..sentence.end)?;
+    let clause = rest
+        .strip_prefix(", who ")
+        .or_else(|| rest.strip_prefix(", which "))?;
+    let lower = clause.to_lowercase();
+    let opener = RELATIVE_OPENERS
+        .iter()
+        .filter(|o| lower.starts_with(&format!("{o} ")))
+        .max_by_key(|o| o.len())?;
+    let start = mention.span.end + (rest.len() - clause.len()) + opener.len() + 1;
+    let body = text.get(start..sentence.end)?;
+    let end = body
+        .find([',', ';', ':', '.', '(', ')', '"', '\u{201c}', '\u{201d}'])
+        .unwrap_or(body.len());
+    let phrase = body[..end].trim_end();
+    let count = phrase.split_whitespace().count();
+    if count == 0 || count > PREDICATE_WORDS || !phrase.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let span = Span::new(start, start + phrase.len());
+    Some(Label {
+        span,
+        text: phrase.to_string(),
         target: LabelTarget::Entity(mention.entity),
     })
 }

@@ -597,6 +597,25 @@ pub(super) const COPULAS: &[&str] = &["is", "was", "remains", "remained", "becam
 /// The most words a predicate noun phrase may have to count as a label.
 pub(super) const PREDICATE_WORDS: usize = 10;
 
+/// How a relative clause that says what someone is opens: "who is", "who has emerged as".
+pub(super) const RELATIVE_OPENERS: &[&str] = &[
+    "is",
+    "was",
+    "is now",
+    "was then",
+    "has been",
+    "had been",
+    "became",
+    "has become",
+    "remains",
+    "emerged as",
+    "has emerged as",
+    "serves as",
+    "served as",
+    "is also",
+    "was also",
+];
+
 /// Pronouns: never part of a noun phrase that names a thing.
 pub(super) const PRONOUNS: &[&str] = &[
     "i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "who", "what", "which",

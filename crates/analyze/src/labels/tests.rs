@@ -743,3 +743,32 @@ fn what_a_sentence_says_a_name_is_labels_it() {
         );
     }
 }
+
+#[test]
+fn a_relative_clause_may_say_what_a_name_is() {
+    let text = "Teodor Valk, who is awaiting confirmation as port director, met Ruth Anker, who \
+                has emerged as Brask's most trusted ally, and Omar Kell, who said little.";
+    let mentions = [
+        name(text, "Teodor Valk", 0),
+        name(text, "Ruth Anker", 1),
+        name(text, "Omar Kell", 2),
+    ];
+    let labels = find(text, &sentence(text), &mentions);
+    let texts = texts_and_targets(&labels);
+    assert!(
+        texts.contains(&(
+            "awaiting confirmation as port director",
+            LabelTarget::Entity(0)
+        )),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&("Brask's most trusted ally", LabelTarget::Entity(1))),
+        "{texts:?}"
+    );
+    // A clause of saying is no description.
+    assert!(
+        !texts.iter().any(|(_, t)| *t == LabelTarget::Entity(2)),
+        "{texts:?}"
+    );
+}
