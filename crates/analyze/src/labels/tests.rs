@@ -269,7 +269,7 @@ fn an_apposition_may_open_with_a_capitalised_word_but_not_be_a_name() {
 
 #[test]
 fn an_event_name_keeps_the_complement_that_names_who_it_involves() {
-    let text = "Delegates planned the summit between Mr. Vell and President Ana Kell of Ostria, \
+    let text = "Crews planned the summit between Mr. Vell and President Ana Kell of Ostria, \
                 after talks with reporters and an inquiry into Omar T. Dunn ended.";
     let texts = label_texts(text);
     // "with reporters" names nobody; the inquiry's complement stops before the clause's verb.
