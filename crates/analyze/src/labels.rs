@@ -64,10 +64,18 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
         labels.extend(short_quotations(text, sentence));
     }
     for mention in mentions {
-        labels.extend(apposition(text, sentences, mention));
-        labels.extend(preposed_apposition(text, sentences, mention));
-        labels.extend(predicate(text, sentences, mention));
-        labels.extend(relative_description(text, sentences, mention));
+        // The sentence that holds the mention, found by halving: sentences are in text order.
+        let at = sentences.partition_point(|s| s.end <= mention.span.start);
+        let sentence = sentences
+            .get(at)
+            .copied()
+            .filter(|s| s.contains(mention.span));
+        if let Some(sentence) = sentence {
+            labels.extend(apposition(text, sentence, mention));
+            labels.extend(preposed_apposition(text, sentence, mention));
+            labels.extend(predicate(text, sentence, mention));
+            labels.extend(relative_description(text, sentence, mention));
+        }
         labels.extend(acting_for(text, mention));
         // A description in place of a name ("the embattled port chief") is itself the outlet's
         // word choice for that actor.
@@ -81,7 +89,9 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
         if mention.form == MentionForm::Description && !plain_organisation {
             let span = Span::new(
                 mention.span.start,
-                of_complement_end(text, sentences, mention.span).unwrap_or(mention.span.end),
+                sentence
+                    .and_then(|sentence| of_complement_end(text, sentence, mention.span))
+                    .unwrap_or(mention.span.end),
             );
             labels.push(Label {
                 span,
@@ -359,7 +369,7 @@ fn key_things(text: &str, sentence_words: &[Vec<(usize, usize)>], found: &[Label
         }
     }
     let general = |w: &str| {
-        GENERAL_NOUNS.contains(&w)
+        lists().general_nouns.contains(w)
             || crate::entities::lexicon::ROLE_NOUNS.contains(&w)
             || lists().group_actors.contains(w)
             || GROUP_PEOPLE.contains(&w)
@@ -378,31 +388,30 @@ fn key_things(text: &str, sentence_words: &[Vec<(usize, usize)>], found: &[Label
     // information", "ballistic missiles"), makes its second word a key noun too.
     let mut pairs: std::collections::HashMap<(String, String), usize> =
         std::collections::HashMap::new();
+    // Lower-case words only: no capital anywhere, letters and hyphens.
+    let plain = |w: &str| {
+        w.starts_with(char::is_lowercase) && w.chars().all(|c| c.is_lowercase() || c == '-')
+    };
     for words in sentence_words {
         for pair in words.windows(2) {
             let [(a, b), (c, d)] = [pair[0], pair[1]];
             let (first, second) = (&text[a..b], &text[c..d]);
-            let plain = |w: &str| {
-                w.starts_with(char::is_lowercase)
-                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
-            };
-            let (first, second) = (first.to_lowercase(), second.to_lowercase());
-            if plain(&text[a..b])
-                && plain(&text[c..d])
+            if plain(first)
+                && plain(second)
                 && text[b..c].trim().is_empty()
-                && !DETERMINERS.contains(&first.as_str())
-                && !PRONOUNS.contains(&first.as_str())
-                && !PRONOUNS.contains(&second.as_str())
-                && !lists().not_modifiers.contains(first.as_str())
-                && !GROUP_NOT_MODIFIERS.contains(&first.as_str())
                 // A plural or a verb before the noun ends a phrase; a participle may modify.
-                && !(first.ends_with('s') || matches!(first.as_str(), "left" | "went"))
+                && !(first.ends_with('s') || matches!(first, "left" | "went"))
                 && !["ed", "ly"].iter().any(|end| second.ends_with(end))
-                && !lists().not_modifiers.contains(second.as_str())
-                && !general(&second)
-                && !general(&fold(&second))
+                && !DETERMINERS.contains(&first)
+                && !PRONOUNS.contains(&first)
+                && !PRONOUNS.contains(&second)
+                && !lists().not_modifiers.contains(first)
+                && !GROUP_NOT_MODIFIERS.contains(&first)
+                && !lists().not_modifiers.contains(second)
+                && !general(second)
+                && !general(&fold(second))
             {
-                *pairs.entry((first, fold(&second))).or_default() += 1;
+                *pairs.entry((first.to_string(), fold(second))).or_default() += 1;
             }
         }
     }
@@ -516,7 +525,7 @@ fn verb_before(text: &str, words: &[(usize, usize)], i: usize, linked: bool) -> 
     if !joined(v)
         || !text[words[v].0..].starts_with(char::is_lowercase)
         || !verb.chars().all(|c| c.is_alphabetic())
-        || VERB_NOT.contains(&verb.as_str())
+        || lists().verb_not.contains(verb.as_str())
         || DETERMINERS.contains(&verb.as_str())
         || PRONOUNS.contains(&verb.as_str())
         || VERB_PARTICLES.contains(&verb.as_str())
@@ -870,9 +879,8 @@ fn purpose_end(text: &str, words: &[(usize, usize)], end_word: usize) -> Option<
 
 /// Where the "of" complement after a description ends when it names whom or what the person
 /// serves: "the President of the United States", "the director of the FBI".
-fn of_complement_end(text: &str, sentences: &[Span], span: Span) -> Option<usize> {
-    let sentence = sentences.iter().find(|s| s.contains(span))?;
-    let words = words_in(text, *sentence);
+fn of_complement_end(text: &str, sentence: Span, span: Span) -> Option<usize> {
+    let words = words_in(text, sentence);
     let last = words.iter().position(|w| w.1 == span.end)?;
     let &(of_start, of_end) = words.get(last + 1)?;
     if &text[of_start..of_end] != "of" {
@@ -980,7 +988,7 @@ fn modifies_next(text: &str, words: &[(usize, usize)], k: usize) -> bool {
 /// the clause ("the strike began", "the strike continues", "Trump said officials").
 fn ends_phrase(word: &str) -> bool {
     lists().not_modifiers.contains(word)
-        || VERB_NOT.contains(&word)
+        || lists().verb_not.contains(word)
         || matches!(word, "left" | "went")
         || word.ends_with("ed")
         || word.ends_with('s')
@@ -989,8 +997,7 @@ fn ends_phrase(word: &str) -> bool {
 /// The apposition after a name mention: "Aleksandr Vasilenko, the embattled port director, ..."
 /// labels him "embattled port director". A phrase at the end of the sentence counts only after a
 /// speech verb ("said Teodor Valk, the harbour master."), where it cannot be a new clause.
-fn apposition(text: &str, sentences: &[Span], mention: &Mention) -> Option<Label> {
-    let sentence = sentences.iter().find(|s| s.contains(mention.span))?;
+fn apposition(text: &str, sentence: Span, mention: &Mention) -> Option<Label> {
     let after = text.get(mention.span.end..sentence.end)?;
     let rest = after.strip_prefix(", ")?;
     let opener_len = rest.find(' ')?;
@@ -1078,11 +1085,10 @@ fn apposition(text: &str, sentences: &[Span], mention: &Mention) -> Option<Label
 /// London" and Valk "Ostria's harbour master". The phrase ends in a role noun, or in a role noun
 /// and an "of" complement of names, and opens at a determiner, a possessive name, a preposition
 /// or the start of the sentence, over up to [`PREPOSED_WORDS`] words.
-fn preposed_apposition(text: &str, sentences: &[Span], mention: &Mention) -> Option<Label> {
+fn preposed_apposition(text: &str, sentence: Span, mention: &Mention) -> Option<Label> {
     if mention.form != MentionForm::Name || mention.kind != EntityKind::Person {
         return None;
     }
-    let sentence = sentences.iter().find(|s| s.contains(mention.span))?;
     let before = text.get(sentence.start..mention.span.start)?.trim_end();
     let comma = sentence.start + before.strip_suffix(',')?.len();
     let words = words_in(text, Span::new(sentence.start, comma));
@@ -1147,13 +1153,12 @@ fn preposed_apposition(text: &str, sentences: &[Span], mention: &Mention) -> Opt
 /// leader to visit the port", "Ostria is our closest ally". A copula right after the mention,
 /// then a noun phrase opened by a determiner, up to [`PREDICATE_WORDS`] words and to the first
 /// punctuation or clause word.
-fn predicate(text: &str, sentences: &[Span], mention: &Mention) -> Option<Label> {
+fn predicate(text: &str, sentence: Span, mention: &Mention) -> Option<Label> {
     if !matches!(mention.form, MentionForm::Name | MentionForm::Description)
         || mention.kind == EntityKind::Other
     {
         return None;
     }
-    let sentence = sentences.iter().find(|s| s.contains(mention.span))?;
     // "Containing Ostria was the key": the name is the object of a verb, not the subject.
     let before = text[sentence.start..mention.span.start].trim_end();
     let opening = !before.contains(' ');
@@ -1162,6 +1167,16 @@ fn predicate(text: &str, sentences: &[Span], mention: &Mention) -> Option<Label>
         .next()
         .is_some_and(|w| w.ends_with("ing") && (opening || w.starts_with(char::is_lowercase)))
     {
+        return None;
+    }
+    // Most names are followed by no copula: look at the next word before splitting the rest.
+    let next = text[mention.span.end..sentence.end]
+        .trim_start()
+        .split(' ')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if !(COPULAS.contains(&next.as_str()) || matches!(next.as_str(), "has" | "had" | "have")) {
         return None;
     }
     let words = words_in(text, Span::new(mention.span.end, sentence.end));
@@ -1204,13 +1219,12 @@ fn predicate(text: &str, sentences: &[Span], mention: &Mention) -> Option<Label>
 /// confirmation as port director,", "Anker, who has emerged as Brask's most trusted ally,". The
 /// clause must open with a copula or a verb of becoming ([`RELATIVE_OPENERS`]); the label is what
 /// follows, up to [`PREDICATE_WORDS`] words and to the next punctuation.
-fn relative_description(text: &str, sentences: &[Span], mention: &Mention) -> Option<Label> {
+fn relative_description(text: &str, sentence: Span, mention: &Mention) -> Option<Label> {
     if !matches!(mention.form, MentionForm::Name | MentionForm::Description)
         || mention.kind == EntityKind::Other
     {
         return None;
     }
-    let sentence = sentences.iter().find(|s| s.contains(mention.span))?;
     let rest = text.get(mention.span.end..sentence.end)?;
     let clause = rest
         .strip_prefix(", who ")

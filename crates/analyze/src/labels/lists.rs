@@ -1054,6 +1054,8 @@ pub(super) struct Lists {
     pub(super) event_pair_starts: HashSet<&'static str>,
     pub(super) not_modifiers: HashSet<&'static str>,
     pub(super) group_actors: HashSet<&'static str>,
+    pub(super) verb_not: HashSet<&'static str>,
+    pub(super) general_nouns: HashSet<&'static str>,
 }
 
 pub(super) fn lists() -> &'static Lists {
@@ -1068,5 +1070,7 @@ pub(super) fn lists() -> &'static Lists {
             .collect(),
         not_modifiers: NOT_MODIFIERS.iter().copied().collect(),
         group_actors: GROUP_ACTORS.iter().copied().collect(),
+        verb_not: VERB_NOT.iter().copied().collect(),
+        general_nouns: GENERAL_NOUNS.iter().copied().collect(),
     })
 }
