@@ -711,7 +711,9 @@ fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
         from = words[j - 1].0;
         j -= 1;
     }
-    let from = owner_start(text, words, j).unwrap_or(from);
+    let from = owner_start(text, words, j)
+        .or_else(|| quantity_start(text, words, j))
+        .unwrap_or(from);
     let end = complement_end(text, words, end_word, true)
         .or_else(|| purpose_end(text, words, end_word))
         .unwrap_or(end);
@@ -751,6 +753,36 @@ fn owner_start(text: &str, words: &[(usize, usize)], j: usize) -> Option<usize> 
         k -= 1;
     }
     Some(words[k].0)
+}
+
+/// Where the words that count or qualify the event phrase starting at word `j` begin: "such an
+/// agreement", "another inquiry", "two days of meetings", "six decades of conflict".
+fn quantity_start(text: &str, words: &[(usize, usize)], j: usize) -> Option<usize> {
+    let lower = |k: usize| text[words[k].0..words[k].1].to_lowercase();
+    let joined = |k: usize| text[words[k].1..words[k + 1].0].trim().is_empty();
+    let counted = |w: &str| QUANTITY_WORDS.contains(&w) || w.chars().all(|c| c.is_ascii_digit());
+    let prev = j.checked_sub(1)?;
+    if !joined(prev) {
+        return None;
+    }
+    let word = lower(prev);
+    if matches!(word.as_str(), "a" | "an") {
+        let such = prev
+            .checked_sub(1)
+            .filter(|&k| joined(k) && lower(k) == "such")?;
+        return Some(words[such].0);
+    }
+    if matches!(word.as_str(), "another" | "such") || counted(&word) {
+        return Some(words[prev].0);
+    }
+    // "two days of meetings": a count, a plural unit, "of".
+    if word == "of" && prev >= 2 && joined(prev - 1) && joined(prev - 2) {
+        let unit = lower(prev - 1);
+        if unit.ends_with('s') && counted(&lower(prev - 2)) {
+            return Some(words[prev - 2].0);
+        }
+    }
+    None
 }
 
 /// Whether a capitalised word leads on to a noun rather than ending a name: a possessive

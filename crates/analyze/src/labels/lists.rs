@@ -616,6 +616,29 @@ pub(super) const RELATIVE_OPENERS: &[&str] = &[
     "was also",
 ];
 
+/// Words that count: "two days of meetings", "several rounds of talks".
+pub(super) const QUANTITY_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "several",
+    "many",
+    "few",
+    "numerous",
+    "multiple",
+];
+
 /// Pronouns: never part of a noun phrase that names a thing.
 pub(super) const PRONOUNS: &[&str] = &[
     "i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "who", "what", "which",

@@ -772,3 +772,22 @@ fn a_relative_clause_may_say_what_a_name_is() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn words_that_count_or_qualify_an_event_come_with_it() {
+    let labels = label_texts(
+        "After two days of talks and another inquiry, the union rejected such an agreement. \
+         Crews held 3 protests.",
+    );
+    for expected in [
+        "two days of talks",
+        "another inquiry",
+        "such an agreement",
+        "3 protests",
+    ] {
+        assert!(
+            labels.iter().any(|l| l == expected),
+            "{expected}: {labels:?}"
+        );
+    }
+}
