@@ -760,7 +760,11 @@ fn owner_start(text: &str, words: &[(usize, usize)], j: usize) -> Option<usize> 
 fn quantity_start(text: &str, words: &[(usize, usize)], j: usize) -> Option<usize> {
     let lower = |k: usize| text[words[k].0..words[k].1].to_lowercase();
     let joined = |k: usize| text[words[k].1..words[k + 1].0].trim().is_empty();
-    let counted = |w: &str| QUANTITY_WORDS.contains(&w) || w.chars().all(|c| c.is_ascii_digit());
+    let counted = |w: &str| {
+        QUANTITY_WORDS.contains(&w)
+            || crate::time::lexicon::cardinal(w).is_some_and(|n| n >= 2)
+            || w.chars().all(|c| c.is_ascii_digit())
+    };
     let prev = j.checked_sub(1)?;
     if !joined(prev) {
         return None;
@@ -1181,14 +1185,19 @@ fn preposed_apposition(text: &str, sentence: Span, mention: &Mention) -> Option<
     })
 }
 
+/// Whether a mention is one a predicate or a relative clause can describe: a name or a
+/// description of a person, place, body or group.
+fn describable(mention: &Mention) -> bool {
+    matches!(mention.form, MentionForm::Name | MentionForm::Description)
+        && mention.kind != EntityKind::Other
+}
+
 /// What a sentence says a named person, place or body is: "Mrs. Vell was the first foreign
 /// leader to visit the port", "Ostria is our closest ally". A copula right after the mention,
 /// then a noun phrase opened by a determiner, up to [`PREDICATE_WORDS`] words and to the first
 /// punctuation or clause word.
 fn predicate(text: &str, sentence: Span, mention: &Mention) -> Option<Label> {
-    if !matches!(mention.form, MentionForm::Name | MentionForm::Description)
-        || mention.kind == EntityKind::Other
-    {
+    if !describable(mention) {
         return None;
     }
     // "Containing Ostria was the key": the name is the object of a verb, not the subject.
@@ -1252,9 +1261,7 @@ fn predicate(text: &str, sentence: Span, mention: &Mention) -> Option<Label> {
 /// clause must open with a copula or a verb of becoming ([`RELATIVE_OPENERS`]); the label is what
 /// follows, up to [`PREDICATE_WORDS`] words and to the next punctuation.
 fn relative_description(text: &str, sentence: Span, mention: &Mention) -> Option<Label> {
-    if !matches!(mention.form, MentionForm::Name | MentionForm::Description)
-        || mention.kind == EntityKind::Other
-    {
+    if !describable(mention) {
         return None;
     }
     let rest = text.get(mention.span.end..sentence.end)?;

@@ -616,19 +616,9 @@ pub(super) const RELATIVE_OPENERS: &[&str] = &[
     "was also",
 ];
 
-/// Words that count: "two days of meetings", "several rounds of talks".
+/// Words that count besides the cardinal numbers: "several rounds of talks", "dozens of
+/// protests".
 pub(super) const QUANTITY_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
     "dozens",
     "hundreds",
     "thousands",

@@ -136,7 +136,7 @@ pub(super) fn weekday(word: &str) -> Option<u32> {
 }
 
 /// Cardinal number words up to ninety.
-pub(super) fn cardinal(word: &str) -> Option<u32> {
+pub(crate) fn cardinal(word: &str) -> Option<u32> {
     const SMALL: [&str; 20] = [
         "zero",
         "one",

@@ -6,7 +6,7 @@
 //! week) unsaid: "Nov. 9" in a past-tense clause of a September article is last November.
 
 mod grammar;
-mod lexicon;
+pub(crate) mod lexicon;
 mod measure;
 mod resolve;
 mod starters;
