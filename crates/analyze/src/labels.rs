@@ -60,6 +60,11 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
         }
     }
     labels.extend(key_things(text, &sentence_words, &labels));
+    for words in &sentence_words {
+        for k in 0..words.len() {
+            labels.extend(nation_reference(text, words, k, mentions));
+        }
+    }
     for &sentence in sentences {
         labels.extend(short_quotations(text, sentence));
     }
@@ -546,6 +551,63 @@ fn verb_before(text: &str, words: &[(usize, usize)], i: usize, linked: bool) -> 
         }
         _ => Some(words[v].0),
     }
+}
+
+/// A nation named by a common noun ("that nation", "his impoverished country", "the nation's
+/// leader"): the outlet's words for the nation named last before it. A determiner, up to two
+/// lower-case modifiers and a noun of [`NATION_NOUNS`]; nothing when no nation was named before.
+fn nation_reference(
+    text: &str,
+    words: &[(usize, usize)],
+    k: usize,
+    mentions: &[Mention],
+) -> Option<Label> {
+    let (start, end) = words[k];
+    let noun = text[start..end].trim_end_matches("'s");
+    if !NATION_NOUNS.contains(&noun) {
+        return None;
+    }
+    let joined = |i: usize| text[words[i].1..words[i + 1].0].trim().is_empty();
+    let mut j = k;
+    while j > 0 && k - j <= 2 && joined(j - 1) {
+        let prev = text[words[j - 1].0..words[j - 1].1].to_lowercase();
+        if DETERMINERS.contains(&prev.as_str()) {
+            break;
+        }
+        // "his impoverished country": after the determiner a word in -ed is an adjective.
+        let adjective = prev.ends_with("ed") && !lists().not_modifiers.contains(prev.as_str());
+        if !text[words[j - 1].0..].starts_with(char::is_lowercase)
+            || (ends_phrase(&prev) && !adjective)
+        {
+            return None;
+        }
+        j -= 1;
+    }
+    // "the country club": the noun modifies another.
+    if !text[start..end].ends_with("'s") && modifies_next(text, words, k) {
+        return None;
+    }
+    let determiner = j.checked_sub(1)?;
+    if !DETERMINERS.contains(
+        &text[words[determiner].0..words[determiner].1]
+            .to_lowercase()
+            .as_str(),
+    ) || !joined(determiner)
+    {
+        return None;
+    }
+    let nation = mentions
+        .iter()
+        .filter(|m| m.span.end <= words[determiner].0)
+        .filter(|m| m.kind == EntityKind::Location && m.form != MentionForm::Pronoun)
+        .filter(|m| crate::entities::lexicon::is_nation(&m.text))
+        .max_by_key(|m| m.span.start)?;
+    let span = Span::new(words[determiner].0, start + noun.len());
+    Some(Label {
+        span,
+        text: span.slice(text)?.to_string(),
+        target: LabelTarget::Entity(nation.entity),
+    })
 }
 
 /// A counted group at word `k` that refers back to people or places named before: "the two

@@ -629,6 +629,9 @@ pub(super) const QUANTITY_WORDS: &[&str] = &[
     "multiple",
 ];
 
+/// Common nouns that stand for a nation named before: "that nation", "the country's leader".
+pub(super) const NATION_NOUNS: &[&str] = &["nation", "country"];
+
 /// Pronouns: never part of a noun phrase that names a thing.
 pub(super) const PRONOUNS: &[&str] = &[
     "i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "who", "what", "which",

@@ -791,3 +791,26 @@ fn words_that_count_or_qualify_an_event_come_with_it() {
         );
     }
 }
+
+#[test]
+fn a_nation_named_by_a_common_noun_is_the_one_named_last() {
+    let text = "Vell visited France and then Kazakhstan. Critics said that nation was isolated, \
+                and his impoverished country's exports fell. The country club was closed.";
+    let mut france = name(text, "France", 1);
+    france.kind = EntityKind::Location;
+    let mut kazakhstan = name(text, "Kazakhstan", 2);
+    kazakhstan.kind = EntityKind::Location;
+    let mentions = [name(text, "Vell", 0), france, kazakhstan];
+    let labels = find(text, &sentence(text), &mentions);
+    let texts = texts_and_targets(&labels);
+    assert!(
+        texts.contains(&("that nation", LabelTarget::Entity(2))),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&("his impoverished country", LabelTarget::Entity(2))),
+        "{texts:?}"
+    );
+    // "country club" names something else.
+    assert!(!texts.iter().any(|(t, _)| t.contains("club")), "{texts:?}");
+}

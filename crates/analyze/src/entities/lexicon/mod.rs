@@ -122,6 +122,11 @@ pub fn is_place(name: &str) -> bool {
     index().places.contains(name)
 }
 
+/// Whether a place is a nation the lexicon knows by an adjective ("Kazakhstan", "France").
+pub fn is_nation(name: &str) -> bool {
+    index().nations.values().any(|&nation| nation == name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
