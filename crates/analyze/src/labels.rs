@@ -900,11 +900,36 @@ fn event_verb(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
         }
         _ => start,
     };
+    // "expected to meet with Kim", "preparing to visit Pyongyang": the verb whose aim the event
+    // is comes with it.
+    let from = match (k.checked_sub(2), k.checked_sub(1)) {
+        (Some(v), Some(to)) if &text[words[to].0..words[to].1] == "to" && from == start => {
+            let verb = &text[words[v].0..words[v].1];
+            let aim = text[words[v].1..words[to].0].trim().is_empty()
+                && text[words[to].1..start].trim().is_empty()
+                && verb.starts_with(char::is_lowercase)
+                && verb.chars().all(char::is_alphabetic)
+                && verb_form(verb)
+                && !lists().verb_not.contains(verb.to_lowercase().as_str());
+            if aim {
+                words[v].0
+            } else {
+                from
+            }
+        }
+        _ => from,
+    };
     Some(Label {
         span: Span::new(from, end),
         text: text[from..end].to_string(),
         target: LabelTarget::Event,
     })
+}
+
+/// Whether a lower-case word has the ending of a verb's inflected form: "expected", "preparing",
+/// "plans" (not "class").
+fn verb_form(word: &str) -> bool {
+    word.ends_with("ed") || word.ends_with("ing") || (word.ends_with('s') && !word.ends_with("ss"))
 }
 
 /// Where the "to" clause after a noun of intent ends, which says what the event is to do:

@@ -814,3 +814,23 @@ fn a_nation_named_by_a_common_noun_is_the_one_named_last() {
     // "country club" names something else.
     assert!(!texts.iter().any(|(t, _)| t.contains("club")), "{texts:?}");
 }
+
+#[test]
+fn the_verb_whose_aim_an_event_is_comes_with_it() {
+    let labels = label_texts(
+        "Vell is expected to meet with Omar Kell, and Anker plans to meet Teodor Valk. Crews \
+         went home to meet Kell.",
+    );
+    assert!(
+        labels
+            .iter()
+            .any(|l| l == "expected to meet with Omar Kell"),
+        "{labels:?}"
+    );
+    assert!(
+        labels.iter().any(|l| l == "plans to meet Teodor Valk"),
+        "{labels:?}"
+    );
+    // "home" is no verb of aim; a word that cannot be a verb stays out.
+    assert!(labels.iter().any(|l| l == "meet Kell"), "{labels:?}");
+}
