@@ -333,7 +333,8 @@ pub(super) const APPOSITION_OPENERS: &[&str] = &["the", "a", "an", "its", "his",
 /// Words that end the label part of an apposition ("a veteran administrator who has ...").
 pub(super) const APPOSITION_STOPS: &[&str] =
     &["who", "which", "that", "whose", "said", "says", "told"];
-/// Nouns for the people and bodies that act for a country, a people, an organisation or a person:
+/// Nouns for the people and bodies that act for a country, a people, an organisation or a person,
+/// or that say what a name is ("the Munhwa Ilbo newspaper"):
 /// "Russian officials", "the North Korean regime", "U.S. troops", "the Trump administration". Which of them an outlet picks ("regime" or "government")
 /// is part of how it frames the country.
 pub(super) const ACTING_FOR: &[&str] = &[
@@ -346,6 +347,15 @@ pub(super) const ACTING_FOR: &[&str] = &[
     "official",
     "leadership",
     "leaders",
+    // What a name is, written after it: "the Munhwa Ilbo newspaper".
+    "newspaper",
+    "daily",
+    "website",
+    "broadcaster",
+    "network",
+    "magazine",
+    "outlet",
+    "group",
     "forces",
     "troops",
     "military",

@@ -834,3 +834,22 @@ fn the_verb_whose_aim_an_event_is_comes_with_it() {
     // "home" is no verb of aim; a word that cannot be a verb stays out.
     assert!(labels.iter().any(|l| l == "meet Kell"), "{labels:?}");
 }
+
+#[test]
+fn what_a_name_is_written_after_it_labels_it() {
+    let text = "The Brask Courier newspaper reported that the Ostria Watch group left.";
+    let mut courier = name(text, "Brask Courier", 0);
+    courier.kind = EntityKind::Organization;
+    let mut watch = name(text, "Ostria Watch", 1);
+    watch.kind = EntityKind::Organization;
+    let labels = find(text, &sentence(text), &[courier, watch]);
+    let texts = texts_and_targets(&labels);
+    assert!(
+        texts.contains(&("Brask Courier newspaper", LabelTarget::Entity(0))),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&("Ostria Watch group", LabelTarget::Entity(1))),
+        "{texts:?}"
+    );
+}
