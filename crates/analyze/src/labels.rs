@@ -8,12 +8,25 @@
 
 mod lists;
 
-use triangulate_model::{EntityKind, Label, LabelTarget, Mention, MentionForm, Span};
+use triangulate_model::{
+    EntityKind, Label, LabelTarget, Mention, MentionForm, Quote, QuoteKind, Span,
+};
 
 use lists::*;
 
 /// Finds labels in `text` attached to `mentions` or to the event.
 pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> {
+    find_with_quotes(text, sentences, mentions, &[])
+}
+
+/// [`find`], with the quotations the article holds: the short ones inside the outlet's own
+/// sentences (scare quotes and fragments) are labels too.
+pub fn find_with_quotes(
+    text: &str,
+    sentences: &[Span],
+    mentions: &[Mention],
+    quotes: &[Quote],
+) -> Vec<Label> {
     let mut labels = Vec::new();
     let sentence_words: Vec<Vec<(usize, usize)>> =
         sentences.iter().map(|&s| words_in(text, s)).collect();
@@ -65,9 +78,7 @@ pub fn find(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Label> 
             labels.extend(nation_reference(text, words, k, mentions));
         }
     }
-    for &sentence in sentences {
-        labels.extend(short_quotations(text, sentence));
-    }
+    labels.extend(quotes.iter().filter_map(|q| quoted(text, q)));
     for mention in mentions {
         // The sentence that holds the mention, found by halving: sentences are in text order.
         let at = sentences.partition_point(|s| s.end <= mention.span.start);
@@ -259,70 +270,31 @@ fn unnamed_group(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label
     })
 }
 
-/// Words an outlet sets in quotation marks inside its own sentence, a few at a time: "described
-/// him as a \"truly fine gentleman\"", "called the deal \"insane\" and \"ridiculous\"". Such
-/// scare quotes carry a speaker's word choice into the report; they label the event. A
-/// quotation of more than [`SHORT_QUOTATION_WORDS`] words, one that opens the sentence, or one
-/// right after a colon or a verb of saying is a quote, not a label.
-fn short_quotations(text: &str, sentence: Span) -> Vec<Label> {
-    let Some(body) = sentence.slice(text) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let opener = match c {
-            '"' | '\u{201c}' => ['"', '\u{201d}'],
-            '\'' | '\u{2018}' => ['\'', '\u{2019}'],
-            _ => continue,
-        };
-        let before = body[..i].trim_end();
-        // An apostrophe inside or after a word ("Trump's", "leaders'") opens nothing.
-        if body[..i].ends_with(|c: char| c.is_alphanumeric()) {
-            continue;
-        }
-        let opens_clause = before.is_empty()
-            || before.ends_with(':')
-            || ["said", "says", "told", "wrote", "added", "asked", "tweeted"]
-                .iter()
-                .any(|v| before.to_lowercase().ends_with(v));
-        let inner_start = i + c.len_utf8();
-        let Some(close) = body[inner_start..].find(|ch: char| opener.contains(&ch)) else {
-            continue;
-        };
-        let inner = &body[inner_start..inner_start + close];
-        let closer_len = body[inner_start + close..]
-            .chars()
-            .next()
-            .map_or(1, char::len_utf8);
-        let after = &body[inner_start + close + closer_len..];
-        // A closing apostrophe must end a word: "the hookers thing' is".
-        if !after.is_empty() && after.starts_with(char::is_alphanumeric) {
-            continue;
-        }
-        // Whatever the quotation is, its closing mark opens nothing.
-        while chars.peek().is_some_and(|&(j, _)| j <= inner_start + close) {
-            chars.next();
-        }
-        let phrase = inner
-            .trim()
-            .trim_end_matches([',', '.', '!', '?', ';'])
-            .trim_end();
-        let words = phrase.split_whitespace().count();
-        if opens_clause || words == 0 || words > SHORT_QUOTATION_WORDS {
-            continue;
-        }
-        let start = sentence.start + inner_start + (inner.len() - inner.trim_start().len());
-        let span = Span::new(start, start + phrase.len());
-        if phrase.chars().any(char::is_alphabetic) {
-            out.push(Label {
-                span,
-                text: phrase.to_string(),
-                target: LabelTarget::Event,
-            });
-        }
+/// A short quotation inside the outlet's own sentence, a scare quote or a fragment of someone's
+/// words ("described him as a \"truly fine gentleman\"", "called the deal \"insane\""), labels
+/// the event: it carries a speaker's word choice into the report. Up to
+/// [`SHORT_QUOTATION_WORDS`] words.
+fn quoted(text: &str, quote: &Quote) -> Option<Label> {
+    if !matches!(quote.kind, QuoteKind::Scare | QuoteKind::Partial) {
+        return None;
     }
-    out
+    let content = quote.span.slice(text)?;
+    let phrase = content
+        .trim_end()
+        .trim_end_matches([',', '.', '!', '?', ';'])
+        .trim_end();
+    let start = quote.span.start + (content.len() - content.trim_start().len());
+    let phrase = phrase.trim_start();
+    let words = phrase.split_whitespace().count();
+    if words == 0 || words > SHORT_QUOTATION_WORDS || !phrase.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let span = Span::new(start, start + phrase.len());
+    Some(Label {
+        span,
+        text: phrase.to_string(),
+        target: LabelTarget::Event,
+    })
 }
 
 /// Lower-case words standing after a determiner: their sentence, the determiner's index among the

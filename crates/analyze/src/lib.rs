@@ -43,7 +43,7 @@ pub fn analyze_with_anchor(article: &Article, anchor: Option<Anchor>) -> Analysi
     let (mentions, entities) = entities::find(text, &sentences);
     let quotes = quotes::find(text, &sentences, &mentions, &entities);
     let times = time::find(text, &sentences, anchor);
-    let labels = labels::find(text, &sentences, &mentions);
+    let labels = labels::find_with_quotes(text, &sentences, &mentions, &quotes);
     Analysis {
         doc: article.id.clone(),
         sentences,

@@ -598,7 +598,7 @@ pub(super) const PREMODIFIERS: &[&str] = &[
     "interim",
 ];
 
-/// The most words a quotation inside an outlet's own sentence may have to count as a label.
+/// The most words a scare quote or a quoted fragment may have to count as a label.
 pub(super) const SHORT_QUOTATION_WORDS: usize = 6;
 
 /// Verbs that say what something is: "Ostria is our closest ally".

@@ -677,15 +677,13 @@ fn a_place_before_a_title_and_a_possessive_after_those_acting_belong_to_the_labe
 
 #[test]
 fn scare_quotes_inside_an_outlets_sentence_are_labels() {
-    let first =
-        "Vell called the levy \u{201c}daylight robbery\u{201d} and the harbour board\u{2019}s \
-                 scheme 'a gift to smugglers,' while the union said: \"We will not pay.\"";
-    let text = format!("{first} \"Never,\" Anker said.");
-    let sentences = [
-        Span::new(0, first.len()),
-        Span::new(first.len() + 1, text.len()),
-    ];
-    let labels: Vec<String> = find(&text, &sentences, &[])
+    let first = "Vell called the levy \u{201c}daylight robbery\u{201d} and the harbour board\u{2019}s \
+                 scheme \u{201c}a gift to smugglers,\u{201d} while the union said: \"We will not pay \
+                 a single crown of it.\"";
+    let text = format!("{first}\n\n\"Never,\" Anker said.");
+    let sentences = crate::sentences::split(&text);
+    let quotes = crate::quotes::find(&text, &sentences, &[], &[]);
+    let labels: Vec<String> = find_with_quotes(&text, &sentences, &[], &quotes)
         .into_iter()
         .map(|l| l.text)
         .collect();
@@ -694,11 +692,16 @@ fn scare_quotes_inside_an_outlets_sentence_are_labels() {
         labels.iter().any(|l| l == "a gift to smugglers"),
         "{labels:?}"
     );
-    // A quotation after a colon, or one that opens the sentence, is a quote; an apostrophe is
-    // no quotation mark.
+    // What someone is quoted as saying in full is a quote, not a label; an apostrophe is no
+    // quotation mark.
     assert!(!labels.iter().any(|l| l.contains("pay")), "{labels:?}");
-    assert!(!labels.iter().any(|l| l.contains("Never")), "{labels:?}");
     assert!(!labels.iter().any(|l| l.contains("scheme")), "{labels:?}");
+    // Without the quotations, no label comes from quotation marks.
+    let bare: Vec<String> = find(&text, &sentences, &[])
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    assert!(!bare.iter().any(|l| l == "daylight robbery"), "{bare:?}");
 }
 
 #[test]
