@@ -88,7 +88,12 @@ pub fn find_with_quotes(
             .filter(|s| s.contains(mention.span));
         if let Some(sentence) = sentence {
             labels.extend(apposition(text, sentence, mention));
-            labels.extend(preposed_apposition(text, sentence, mention));
+            labels.extend(preposed_apposition(
+                text,
+                sentence,
+                &sentence_words[at],
+                mention,
+            ));
             labels.extend(predicate(text, sentence, mention));
             labels.extend(relative_description(text, sentence, mention));
         }
@@ -106,7 +111,7 @@ pub fn find_with_quotes(
             let span = Span::new(
                 mention.span.start,
                 sentence
-                    .and_then(|sentence| of_complement_end(text, sentence, mention.span))
+                    .and_then(|_| of_complement_end(text, &sentence_words[at], mention.span))
                     .unwrap_or(mention.span.end),
             );
             labels.push(Label {
@@ -974,14 +979,13 @@ fn purpose_end(text: &str, words: &[(usize, usize)], end_word: usize) -> Option<
 
 /// Where the "of" complement after a description ends when it names whom or what the person
 /// serves: "the President of the United States", "the director of the FBI".
-fn of_complement_end(text: &str, sentence: Span, span: Span) -> Option<usize> {
-    let words = words_in(text, sentence);
+fn of_complement_end(text: &str, words: &[(usize, usize)], span: Span) -> Option<usize> {
     let last = words.iter().position(|w| w.1 == span.end)?;
     let &(of_start, of_end) = words.get(last + 1)?;
     if &text[of_start..of_end] != "of" {
         return None;
     }
-    complement_end(text, &words, last, true)
+    complement_end(text, words, last, true)
 }
 
 /// Where the complement after an event name ends when it says who or what the event involves:
@@ -1180,13 +1184,19 @@ fn apposition(text: &str, sentence: Span, mention: &Mention) -> Option<Label> {
 /// London" and Valk "Ostria's harbour master". The phrase ends in a role noun, or in a role noun
 /// and an "of" complement of names, and opens at a determiner, a possessive name, a preposition
 /// or the start of the sentence, over up to [`PREPOSED_WORDS`] words.
-fn preposed_apposition(text: &str, sentence: Span, mention: &Mention) -> Option<Label> {
+fn preposed_apposition(
+    text: &str,
+    sentence: Span,
+    sentence_words: &[(usize, usize)],
+    mention: &Mention,
+) -> Option<Label> {
     if mention.form != MentionForm::Name || mention.kind != EntityKind::Person {
         return None;
     }
     let before = text.get(sentence.start..mention.span.start)?.trim_end();
     let comma = sentence.start + before.strip_suffix(',')?.len();
-    let words = words_in(text, Span::new(sentence.start, comma));
+    // The sentence's words before the comma.
+    let words = &sentence_words[..sentence_words.partition_point(|w| w.1 <= comma)];
     let lower = |i: usize| text[words[i].0..words[i].1].to_lowercase();
     let capitalised = |i: usize| text[words[i].0..].starts_with(char::is_uppercase);
     let joined = |i: usize| text[words[i].1..words[i + 1].0].trim().is_empty();
