@@ -223,6 +223,24 @@ fn unnamed_group(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label
     if modifies_next(text, words, k) {
         return None;
     }
+    // So does one person's noun before any lower-case word but a verb ("member states", "the
+    // worker housing plan"; but "the official says", "the worker walked").
+    let singular = PEOPLE_NOUNS.contains(&text[start..end].to_lowercase().as_str());
+    if singular {
+        if let Some(&(next_start, next_end)) = words.get(k + 1) {
+            let next = &text[next_start..next_end];
+            let verb = next.ends_with("ed")
+                || lists().not_modifiers.contains(next)
+                || lists().verb_not.contains(next)
+                || crate::entities::lexicon::lower_in(crate::entities::lexicon::SAID_VERBS, next);
+            if text[end..next_start].trim().is_empty()
+                && next.chars().all(char::is_lowercase)
+                && !verb
+            {
+                return None;
+            }
+        }
+    }
     if let Some(&(next_start, next_end)) = words.get(k + 1) {
         if &text[next_start..next_end] == "of" && text[end..next_start].trim().is_empty() {
             end = complement_end(text, words, k, false).unwrap_or(end);
@@ -267,6 +285,10 @@ fn unnamed_group(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label
         }
         from = prev_start;
         j -= 1;
+    }
+    let alone = from == start && end == words[k].1;
+    if alone && PEOPLE_NOUNS_NOT_ALONE.contains(&text[start..words[k].1].to_lowercase().as_str()) {
+        return None;
     }
     Some(Label {
         span: Span::new(from, end),
@@ -1036,7 +1058,12 @@ fn complement_end_from(
         let abbreviation = gap == "."
             && prev_end - prev_start <= 3
             && text[prev_start..].starts_with(char::is_uppercase);
-        if !gap.is_empty() && !abbreviation {
+        // "the Velmarsk Dockers' Union": a plural's apostrophe inside a name.
+        let plural_possessive = matches!(gap, "'" | "\u{2019}")
+            && text[prev_start..prev_end].ends_with('s')
+            && text[prev_start..].starts_with(char::is_uppercase)
+            && text[words[j].0..].starts_with(char::is_uppercase);
+        if !gap.is_empty() && !abbreviation && !plural_possessive {
             break;
         }
         let word = &text[words[j].0..words[j].1];

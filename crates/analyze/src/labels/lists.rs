@@ -936,6 +936,142 @@ pub(super) const GROUP_ACTORS: &[&str] = &[
     "troops",
 ];
 
+/// People named by what they are, one at a time ("a Pakistan-born information technology worker",
+/// "the former agency chief"): the singular nouns whose phrases label like [`GROUP_ACTORS`]; their
+/// plurals count too.
+pub(super) const PEOPLE_NOUNS: &[&str] = &[
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "child",
+    "teenager",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "widow",
+    "individual",
+    "worker",
+    "employee",
+    "staffer",
+    "student",
+    "teacher",
+    "doctor",
+    "nurse",
+    "farmer",
+    "soldier",
+    "officer",
+    "veteran",
+    "resident",
+    "citizen",
+    "civilian",
+    "voter",
+    "taxpayer",
+    "migrant",
+    "immigrant",
+    "refugee",
+    "victim",
+    "survivor",
+    "hostage",
+    "detainee",
+    "prisoner",
+    "suspect",
+    "defendant",
+    "plaintiff",
+    "witness",
+    "official",
+    "aide",
+    "adviser",
+    "advisor",
+    "chief",
+    "director",
+    "coordinator",
+    "organizer",
+    "organiser",
+    "activist",
+    "campaigner",
+    "protester",
+    "demonstrator",
+    "supporter",
+    "critic",
+    "opponent",
+    "dissident",
+    "lawyer",
+    "attorney",
+    "prosecutor",
+    "investigator",
+    "judge",
+    "analyst",
+    "expert",
+    "scholar",
+    "researcher",
+    "scientist",
+    "journalist",
+    "correspondent",
+    "commentator",
+    "columnist",
+    "editor",
+    "lawmaker",
+    "legislator",
+    "politician",
+    "candidate",
+    "nominee",
+    "delegate",
+    "diplomat",
+    "envoy",
+    "ally",
+    "partner",
+    "friend",
+    "rival",
+    "enemy",
+    "adversary",
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "tycoon",
+    "mogul",
+    "executive",
+    "entrepreneur",
+    "investor",
+    "donor",
+    "sponsor",
+    "agent",
+    "spy",
+    "hacker",
+    "operative",
+    "informant",
+    "member",
+    "representative",
+    "spokesperson",
+    "insider",
+    "observer",
+];
+
+/// Person nouns that say nothing alone ("a vote of its members"), only with a modifier or a
+/// complement ("members of the news media", "senior members").
+pub(super) const PEOPLE_NOUNS_NOT_ALONE: &[&str] = &["member", "members"];
+
+/// The plural of a person noun: "women" of "woman", "children" of "child", "allies" of "ally".
+fn plural(noun: &str) -> String {
+    if let Some(stem) = noun.strip_suffix("man") {
+        format!("{stem}men")
+    } else if noun == "child" {
+        "children".to_string()
+    } else if let Some(stem) = noun
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
+        format!("{stem}ies")
+    } else if noun.ends_with(['s', 'x']) || noun.ends_with("sh") || noun.ends_with("ch") {
+        format!("{noun}es")
+    } else {
+        format!("{noun}s")
+    }
+}
+
 /// Most modifiers read in front of a group's noun: "desperate Central American migrants".
 pub(super) const GROUP_ACTOR_MODIFIERS: usize = 3;
 
@@ -1079,7 +1215,8 @@ pub(super) struct Lists {
     /// First words of the two-word event names ("industrial" of "industrial action").
     pub(super) event_pair_starts: HashSet<&'static str>,
     pub(super) not_modifiers: HashSet<&'static str>,
-    pub(super) group_actors: HashSet<&'static str>,
+    /// [`GROUP_ACTORS`], [`PEOPLE_NOUNS`] and their plurals.
+    pub(super) group_actors: HashSet<String>,
     pub(super) verb_not: HashSet<&'static str>,
     pub(super) general_nouns: HashSet<&'static str>,
 }
@@ -1095,7 +1232,11 @@ pub(super) fn lists() -> &'static Lists {
             .filter_map(|n| n.split_once(' ').map(|(first, _)| first))
             .collect(),
         not_modifiers: NOT_MODIFIERS.iter().copied().collect(),
-        group_actors: GROUP_ACTORS.iter().copied().collect(),
+        group_actors: GROUP_ACTORS
+            .iter()
+            .map(|w| w.to_string())
+            .chain(PEOPLE_NOUNS.iter().flat_map(|w| [w.to_string(), plural(w)]))
+            .collect(),
         verb_not: VERB_NOT.iter().copied().collect(),
         general_nouns: GENERAL_NOUNS.iter().copied().collect(),
     })

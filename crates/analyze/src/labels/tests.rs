@@ -393,6 +393,40 @@ fn people_named_by_what_they_are_form_a_group() {
 }
 
 #[test]
+fn one_person_named_by_what_they_are_labels_like_a_group() {
+    let text = "A Velmarsk-born harbour crane worker and the former agency chief met \
+                three local businessmen and their closest ally.";
+    let labels = find(text, &sentence(text), &[]);
+    let groups: Vec<&str> = labels
+        .iter()
+        .filter(|l| l.target == LabelTarget::Group)
+        .map(|l| l.text.as_str())
+        .collect();
+    assert_eq!(
+        groups,
+        vec![
+            "Velmarsk-born harbour crane worker",
+            "former agency chief",
+            "local businessmen",
+            "closest ally"
+        ]
+    );
+    // "Members" says nothing alone, only with whose they are, even across a plural's apostrophe.
+    let text = "The union put it to a vote of its members, members of the Velmarsk Dockers' Union.";
+    assert_eq!(
+        label_texts(text),
+        vec!["members of the Velmarsk Dockers' Union"]
+    );
+    // A person noun used as a modifier names something else.
+    let text = "The agency praised the worker housing plan of the member states.";
+    let labels = find(text, &sentence(text), &[]);
+    assert!(
+        labels.iter().all(|l| l.target != LabelTarget::Group),
+        "{labels:?}"
+    );
+}
+
+#[test]
 fn the_things_an_article_turns_on_are_found_by_recurrence() {
     let text = "The suit names the mayor. Clerks filed the amended suit on a calm day. \
                 The weather was calm. A judge read the suits and the weather report, and \
