@@ -1416,7 +1416,7 @@ fn acting_for(text: &str, mention: &Mention) -> Option<Label> {
         if &text[previous..start] != " " || !lower {
             break;
         }
-        if ACTING_FOR.contains(&word) {
+        if ACTING_FOR.contains(&word) || lists().group_actors.contains(word) {
             end = Some(start + word.len());
             if possessive {
                 break;

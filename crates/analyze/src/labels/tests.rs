@@ -427,6 +427,23 @@ fn one_person_named_by_what_they_are_labels_like_a_group() {
 }
 
 #[test]
+fn a_person_noun_after_a_name_acts_for_it() {
+    let text = "Ostria's security chief and Velorian trade negotiators met.";
+    let mut ostria = name(text, "Ostria's", 0);
+    ostria.span.end -= 2;
+    let mut velorian = name(text, "Velorian", 1);
+    velorian.kind = EntityKind::Group;
+    let labels = find(text, &sentence(text), &[ostria, velorian]);
+    assert_eq!(
+        texts_and_targets(&labels),
+        vec![
+            ("Ostria's security chief", LabelTarget::Entity(0)),
+            ("Velorian trade negotiators", LabelTarget::Entity(1)),
+        ]
+    );
+}
+
+#[test]
 fn the_things_an_article_turns_on_are_found_by_recurrence() {
     let text = "The suit names the mayor. Clerks filed the amended suit on a calm day. \
                 The weather was calm. A judge read the suits and the weather report, and \
