@@ -72,7 +72,7 @@ pub fn find_with_quotes(
             }
         }
     }
-    labels.extend(key_things(text, &sentence_words, &labels));
+    labels.extend(key_things(text, &sentence_words, &labels, mentions));
     for words in &sentence_words {
         for k in 0..words.len() {
             labels.extend(nation_reference(text, words, k, mentions));
@@ -336,8 +336,14 @@ struct Phrase {
 /// noun that stands at least [`KEY_NOUN_MIN`] times in a phrase after a determiner ("the suit",
 /// "the memos", "the border fence"). Each such phrase, with the modifiers before its noun, labels
 /// the event unless another label already covers it, and so does the noun where it stands without
-/// a determiner ("rival suits"). Plurals count with their singular.
-fn key_things(text: &str, sentence_words: &[Vec<(usize, usize)>], found: &[Label]) -> Vec<Label> {
+/// a determiner ("rival suits"). Plurals count with their singular. A phrase that describes a
+/// named entity (a description mention) labels that entity.
+fn key_things(
+    text: &str,
+    sentence_words: &[Vec<(usize, usize)>],
+    found: &[Label],
+    mentions: &[Mention],
+) -> Vec<Label> {
     let fold = |w: &str| w.strip_suffix('s').unwrap_or(w).to_string();
     // Each phrase: its words' byte ranges after the determiner, at most three lower-case words.
     let mut phrases: Vec<Phrase> = Vec::new();
@@ -444,10 +450,16 @@ fn key_things(text: &str, sentence_words: &[Vec<(usize, usize)>], found: &[Label
             _ if free(span) => span,
             _ => return,
         };
+        // A description of a named entity ("the union" after the union's name) labels that
+        // entity, not the event.
+        let target = mentions
+            .iter()
+            .find(|m| m.form == MentionForm::Description && m.span.overlaps(span))
+            .map_or(LabelTarget::Event, |m| LabelTarget::Entity(m.entity));
         out.push(Label {
             span,
             text: text[span.start..span.end].to_string(),
-            target: LabelTarget::Event,
+            target,
         });
     };
     for phrase in &phrases {
@@ -530,6 +542,7 @@ fn verb_before(text: &str, words: &[(usize, usize)], i: usize, linked: bool) -> 
         || !text[words[v].0..].starts_with(char::is_lowercase)
         || !verb.chars().all(|c| c.is_alphabetic())
         || lists().verb_not.contains(verb.as_str())
+        || lists().general_nouns.contains(verb.as_str())
         || DETERMINERS.contains(&verb.as_str())
         || PRONOUNS.contains(&verb.as_str())
         || VERB_PARTICLES.contains(&verb.as_str())

@@ -1054,10 +1054,13 @@ pub(super) const PEOPLE_NOUNS: &[&str] = &[
 /// complement ("members of the news media", "senior members").
 pub(super) const PEOPLE_NOUNS_NOT_ALONE: &[&str] = &["member", "members"];
 
-/// The plural of a person noun: "women" of "woman", "children" of "child", "allies" of "ally".
+/// The plural of a noun: "women" of "woman", "children" of "child", "allies" of "ally", "crises"
+/// of "crisis".
 fn plural(noun: &str) -> String {
     if let Some(stem) = noun.strip_suffix("man") {
         format!("{stem}men")
+    } else if let Some(stem) = noun.strip_suffix("sis") {
+        format!("{stem}ses")
     } else if noun == "child" {
         "children".to_string()
     } else if let Some(stem) = noun
@@ -1130,7 +1133,7 @@ pub(super) const DETERMINERS: &[&str] = &[
 
 /// How often a noun must open or close a phrase after a determiner before it counts as one of
 /// the things the article turns on ("the suit", "the memos", "the border fence").
-pub(super) const KEY_NOUN_MIN: usize = 3;
+pub(super) const KEY_NOUN_MIN: usize = 2;
 
 /// Common nouns too general to be what a story turns on, however often they recur.
 pub(super) const GENERAL_NOUNS: &[&str] = &[
@@ -1211,7 +1214,8 @@ pub(super) const GENERAL_NOUNS: &[&str] = &[
 pub(super) struct Lists {
     pub(super) loaded_modifiers: HashSet<&'static str>,
     pub(super) loaded_nouns: HashSet<&'static str>,
-    pub(super) event_nouns: HashSet<&'static str>,
+    /// [`EVENT_NOUNS`] and the plurals of its single words.
+    pub(super) event_nouns: HashSet<String>,
     /// First words of the two-word event names ("industrial" of "industrial action").
     pub(super) event_pair_starts: HashSet<&'static str>,
     pub(super) not_modifiers: HashSet<&'static str>,
@@ -1226,7 +1230,16 @@ pub(super) fn lists() -> &'static Lists {
     LISTS.get_or_init(|| Lists {
         loaded_modifiers: LOADED_MODIFIERS.iter().copied().collect(),
         loaded_nouns: LOADED_NOUNS.iter().copied().collect(),
-        event_nouns: EVENT_NOUNS.iter().copied().collect(),
+        event_nouns: EVENT_NOUNS
+            .iter()
+            .map(|w| w.to_string())
+            .chain(
+                EVENT_NOUNS
+                    .iter()
+                    .filter(|w| !w.contains(' ') && !w.ends_with('s'))
+                    .map(|w| plural(w)),
+            )
+            .collect(),
         event_pair_starts: EVENT_NOUNS
             .iter()
             .filter_map(|n| n.split_once(' ').map(|(first, _)| first))

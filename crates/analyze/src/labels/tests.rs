@@ -446,14 +446,14 @@ fn a_person_noun_after_a_name_acts_for_it() {
 #[test]
 fn the_things_an_article_turns_on_are_found_by_recurrence() {
     let text = "The suit names the mayor. Clerks filed the amended suit on a calm day. \
-                The weather was calm. A judge read the suits and the weather report, and \
+                The weather was calm. A judge read the suits and a long report, and \
                 rival suits followed.";
     let labels: Vec<(String, LabelTarget)> = find(text, &sentence(text), &[])
         .into_iter()
         .map(|l| (l.text, l.target))
         .collect();
     // "suit" stands after a determiner three times, plurals included, and then labels without
-    // one too; "weather" stands so twice, "mayor" is a role and "day" too general. The verb that
+    // one too; "report" stands so once, "mayor" is a role and "day" too general. The verb that
     // acts on the suit comes with it.
     assert_eq!(
         labels,
@@ -462,6 +462,32 @@ fn the_things_an_article_turns_on_are_found_by_recurrence() {
             ("filed the amended suit".to_string(), LabelTarget::Event),
             ("read the suits".to_string(), LabelTarget::Event),
             ("rival suits".to_string(), LabelTarget::Event),
+        ]
+    );
+    // Twice is enough; a thing that describes a named entity labels that entity.
+    let text = "The Harbour Pilots Guild met. The guild sent a memo. Clerks read the memo and \
+                the guild replied.";
+    let guild = |at: usize, len: usize, form: MentionForm| Mention {
+        span: Span::new(at, at + len),
+        text: text[at..at + len].to_string(),
+        kind: EntityKind::Organization,
+        form,
+        entity: 0,
+        role: None,
+    };
+    let mentions = [
+        guild(0, "The Harbour Pilots Guild".len(), MentionForm::Name),
+        guild(text.find("The guild").unwrap(), 9, MentionForm::Description),
+        guild(text.find("the guild").unwrap(), 9, MentionForm::Description),
+    ];
+    let labels = find(text, &sentence(text), &mentions);
+    assert_eq!(
+        texts_and_targets(&labels),
+        vec![
+            ("guild", LabelTarget::Entity(0)),
+            ("sent a memo", LabelTarget::Event),
+            ("read the memo", LabelTarget::Event),
+            ("guild", LabelTarget::Entity(0)),
         ]
     );
 }
