@@ -334,7 +334,8 @@ struct Phrase {
 
 /// The things an article turns on, found by recurrence rather than from a list: a lower-case
 /// noun that stands at least [`KEY_NOUN_MIN`] times in a phrase after a determiner ("the suit",
-/// "the memos", "the border fence"). Each such phrase, with the modifiers before its noun, labels
+/// "the memos", "the border fence"), or [`KEY_WORD_MIN`] times wherever it stands ("safe shifts",
+/// "night shifts", "shorter shifts"). Each such phrase, with the modifiers before its noun, labels
 /// the event unless another label already covers it, and so does the noun where it stands without
 /// a determiner ("rival suits"). Plurals count with their singular. A phrase that describes a
 /// named entity (a description mention) labels that entity.
@@ -429,6 +430,31 @@ fn key_things(
     for ((_, noun), &n) in &pairs {
         let count = counts.entry(noun.clone()).or_default();
         *count = (*count).max(n);
+    }
+    // A lower-case word the article repeats [`KEY_WORD_MIN`] times wherever it stands ("shifts",
+    // "asylum") is a key noun too, unless it reads as a verb, an adverb or a function word.
+    let mut anywhere: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for &(a, b) in sentence_words.iter().flatten() {
+        let w = &text[a..b];
+        let noun_like = plain(w)
+            && w.len() > 3
+            && !["ed", "ly", "ing"].iter().any(|end| w.ends_with(end))
+            && !PRONOUNS.contains(&w)
+            && !DETERMINERS.contains(&w)
+            && !lists().not_modifiers.contains(w)
+            && !lists().verb_not.contains(w)
+            && !GROUP_NOT_MODIFIERS.contains(&w)
+            && !general(w)
+            && !general(&fold(w));
+        if noun_like {
+            *anywhere.entry(fold(w)).or_default() += 1;
+        }
+    }
+    for (noun, n) in anywhere {
+        if n >= KEY_WORD_MIN {
+            let count = counts.entry(noun).or_default();
+            *count = (*count).max(n);
+        }
     }
     let key = |s: usize, e: usize| {
         counts

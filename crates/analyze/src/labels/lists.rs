@@ -1135,6 +1135,11 @@ pub(super) const DETERMINERS: &[&str] = &[
 /// the things the article turns on ("the suit", "the memos", "the border fence").
 pub(super) const KEY_NOUN_MIN: usize = 2;
 
+/// How often a lower-case word must stand anywhere in an article, determiner or not, before it
+/// counts as one of the things the article turns on ("asked for safe shifts", "work night
+/// shifts").
+pub(super) const KEY_WORD_MIN: usize = 3;
+
 /// Common nouns too general to be what a story turns on, however often they recur.
 pub(super) const GENERAL_NOUNS: &[&str] = &[
     "time",

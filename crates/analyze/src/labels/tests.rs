@@ -464,7 +464,16 @@ fn the_things_an_article_turns_on_are_found_by_recurrence() {
             ("rival suits".to_string(), LabelTarget::Event),
         ]
     );
-    // Twice is enough; a thing that describes a named entity labels that entity.
+    // A word repeated three times wherever it stands is a key thing too; one repeated twice is
+    // not.
+    let text = "Crews want safe shifts, as night shifts were long. Managers asked for shorter \
+                shifts. A long report came, and a second report.";
+    assert_eq!(
+        label_texts(text),
+        vec!["safe shifts", "night shifts", "asked for shorter shifts"]
+    );
+    // Twice is enough after a determiner; a thing that describes a named entity labels that
+    // entity.
     let text = "The Harbour Pilots Guild met. The guild sent a memo. Clerks read the memo and \
                 the guild replied.";
     let guild = |at: usize, len: usize, form: MentionForm| Mention {
