@@ -559,7 +559,8 @@ fn verb_before(text: &str, words: &[(usize, usize)], i: usize, linked: bool) -> 
     let joined = |k: usize| text[words[k].1..words[k + 1].0].trim().is_empty();
     let mut v = i.checked_sub(1)?;
     let mut linked = linked;
-    if VERB_PARTICLES.contains(&lower(v).as_str()) && joined(v) {
+    let particle = VERB_PARTICLES.contains(&lower(v).as_str()) && joined(v);
+    if particle {
         linked = true;
         v = v.checked_sub(1)?;
     }
@@ -572,7 +573,9 @@ fn verb_before(text: &str, words: &[(usize, usize)], i: usize, linked: bool) -> 
         || DETERMINERS.contains(&verb.as_str())
         || PRONOUNS.contains(&verb.as_str())
         || VERB_PARTICLES.contains(&verb.as_str())
-        || (verb.ends_with('s') && !verb.ends_with("ss"))
+        // A plural noun, unless a particle other than "for" follows ("gives up its weapons",
+        // but "plans for the test").
+        || (verb.ends_with('s') && !verb.ends_with("ss") && !(particle && lower(v + 1) != "for"))
     {
         return None;
     }

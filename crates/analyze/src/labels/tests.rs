@@ -665,6 +665,18 @@ fn the_verb_acting_on_a_key_thing_comes_with_it() {
     // A preposition or a plural is no verb.
     assert!(!labels.iter().any(|l| l.starts_with("near")), "{labels:?}");
     assert!(!labels.iter().any(|l| l.starts_with("said")), "{labels:?}");
+    // A verb in -s is told from a plural by the particle after it, but not by "for".
+    let text = "The navy gives up its cruise missile, and plans for the cruise missile stalled \
+                as the cruise missile rusted.";
+    let labels = label_texts(text);
+    assert!(
+        labels.iter().any(|l| l == "gives up its cruise missile"),
+        "{labels:?}"
+    );
+    assert!(
+        !labels.iter().any(|l| l.starts_with("plans for")),
+        "{labels:?}"
+    );
 }
 
 #[test]
