@@ -225,7 +225,8 @@ fn unnamed_group(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label
     }
     // So does one person's noun before any lower-case word but a verb ("member states", "the
     // worker housing plan"; but "the official says", "the worker walked").
-    let singular = PEOPLE_NOUNS.contains(&text[start..end].to_lowercase().as_str());
+    let noun = text[start..end].to_lowercase();
+    let singular = PEOPLE_NOUNS.contains(&noun.as_str()) || BODY_NOUNS.contains(&noun.as_str());
     if singular {
         if let Some(&(next_start, next_end)) = words.get(k + 1) {
             let next = &text[next_start..next_end];

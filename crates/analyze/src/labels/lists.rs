@@ -1050,6 +1050,17 @@ pub(super) const PEOPLE_NOUNS: &[&str] = &[
     "observer",
 ];
 
+/// Bodies named by what they are ("its military spy agency", "a hostile foreign power", "the
+/// regional heavyweights"): they label like [`PEOPLE_NOUNS`], plurals too.
+pub(super) const BODY_NOUNS: &[&str] = &[
+    "agency",
+    "government",
+    "regime",
+    "administration",
+    "power",
+    "heavyweight",
+];
+
 /// Person nouns that say nothing alone ("a vote of its members"), only with a modifier or a
 /// complement ("members of the news media", "senior members").
 pub(super) const PEOPLE_NOUNS_NOT_ALONE: &[&str] = &["member", "members"];
@@ -1224,7 +1235,7 @@ pub(super) struct Lists {
     /// First words of the two-word event names ("industrial" of "industrial action").
     pub(super) event_pair_starts: HashSet<&'static str>,
     pub(super) not_modifiers: HashSet<&'static str>,
-    /// [`GROUP_ACTORS`], [`PEOPLE_NOUNS`] and their plurals.
+    /// [`GROUP_ACTORS`], [`PEOPLE_NOUNS`], [`BODY_NOUNS`] and their plurals.
     pub(super) group_actors: HashSet<String>,
     pub(super) verb_not: HashSet<&'static str>,
     pub(super) general_nouns: HashSet<&'static str>,
@@ -1253,7 +1264,12 @@ pub(super) fn lists() -> &'static Lists {
         group_actors: GROUP_ACTORS
             .iter()
             .map(|w| w.to_string())
-            .chain(PEOPLE_NOUNS.iter().flat_map(|w| [w.to_string(), plural(w)]))
+            .chain(
+                PEOPLE_NOUNS
+                    .iter()
+                    .chain(BODY_NOUNS)
+                    .flat_map(|w| [w.to_string(), plural(w)]),
+            )
             .collect(),
         verb_not: VERB_NOT.iter().copied().collect(),
         general_nouns: GENERAL_NOUNS.iter().copied().collect(),

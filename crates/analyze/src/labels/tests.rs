@@ -411,6 +411,12 @@ fn one_person_named_by_what_they_are_labels_like_a_group() {
             "closest ally"
         ]
     );
+    // Bodies named by what they are label the same way.
+    let text = "Ostria worked with its military spy agency and a hostile foreign power.";
+    assert_eq!(
+        label_texts(text),
+        vec!["military spy agency", "hostile foreign power"]
+    );
     // "Members" says nothing alone, only with whose they are, even across a plural's apostrophe.
     let text = "The union put it to a vote of its members, members of the Velmarsk Dockers' Union.";
     assert_eq!(
@@ -418,7 +424,7 @@ fn one_person_named_by_what_they_are_labels_like_a_group() {
         vec!["members of the Velmarsk Dockers' Union"]
     );
     // A person noun used as a modifier names something else.
-    let text = "The agency praised the worker housing plan of the member states.";
+    let text = "The board praised the worker housing plan of the member states.";
     let labels = find(text, &sentence(text), &[]);
     assert!(
         labels.iter().all(|l| l.target != LabelTarget::Group),
