@@ -185,6 +185,12 @@ fn outlets_name_the_event_their_own_way() {
     assert_eq!(labels, vec!["crippling stoppage", "industrial action"]);
     let other = "A strike surcharge was added.";
     assert!(find(other, &sentence(other), &[]).is_empty());
+    // Plurals of the event nouns name events too.
+    let text = "Two rulings and lengthy investigations ended in a bitter stalemate.";
+    assert_eq!(
+        label_texts(text),
+        vec!["Two rulings", "lengthy investigations", "bitter stalemate"]
+    );
 }
 
 #[test]
@@ -418,7 +424,8 @@ fn one_person_named_by_what_they_are_labels_like_a_group() {
         vec!["military spy agency", "hostile foreign power"]
     );
     // "Members" says nothing alone, only with whose they are, even across a plural's apostrophe.
-    let text = "The union put it to a vote of its members, members of the Velmarsk Dockers' Union.";
+    let text =
+        "The union put it to a ballot of its members, members of the Velmarsk Dockers' Union.";
     assert_eq!(
         label_texts(text),
         vec!["members of the Velmarsk Dockers' Union"]
