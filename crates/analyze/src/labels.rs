@@ -1087,6 +1087,25 @@ fn complement_end_from(
     if participle {
         first += 1;
     }
+    // "the meeting on April 27 with President Moon", "talks on Friday between them": a date
+    // may stand between the event and its complement.
+    let lower = |i: usize| words.get(i).map(|&(a, b)| text[a..b].to_lowercase());
+    if lower(first).as_deref() == Some("on") {
+        let date = lower(first + 1).is_some_and(|w| {
+            (crate::time::lexicon::month(&w).is_some()
+                && !crate::time::lexicon::is_month_abbreviation(&w))
+                || crate::time::lexicon::weekday(&w).is_some()
+        });
+        if date {
+            let mut after = first + 2;
+            if lower(after).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit())) {
+                after += 1;
+            }
+            if lower(after).is_some_and(|w| starts.contains(&w.as_str())) {
+                first = after;
+            }
+        }
+    }
     let &(prep_start, prep_end) = words.get(first)?;
     if !text[words[first - 1].1..prep_start].trim().is_empty()
         || !starts.contains(&text[prep_start..prep_end].to_lowercase().as_str())

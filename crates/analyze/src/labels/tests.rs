@@ -287,6 +287,13 @@ fn an_event_name_keeps_the_complement_that_names_who_it_involves() {
             "inquiry into Omar T. Dunn"
         ]
     );
+    // A date may stand between the event and its complement, but a date alone is none.
+    let text =
+        "Vell prepared the meeting on April 27 with Ana Kell, and the trial on Friday ended.";
+    assert_eq!(
+        label_texts(text),
+        vec!["meeting on April 27 with Ana Kell", "trial"]
+    );
 }
 
 #[test]

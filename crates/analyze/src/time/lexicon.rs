@@ -82,7 +82,7 @@ pub(super) fn tokenize<'a>(text: &'a str) -> Vec<Tok<'a>> {
 }
 
 /// Month number (1-12) of a month name or its news abbreviation.
-pub(super) fn month(word: &str) -> Option<u32> {
+pub(crate) fn month(word: &str) -> Option<u32> {
     let m = match word {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
@@ -102,7 +102,7 @@ pub(super) fn month(word: &str) -> Option<u32> {
 }
 
 /// True for the short forms that need a following period or day number to count as months.
-pub(super) fn is_month_abbreviation(word: &str) -> bool {
+pub(crate) fn is_month_abbreviation(word: &str) -> bool {
     matches!(
         word,
         "jan"
@@ -121,7 +121,7 @@ pub(super) fn is_month_abbreviation(word: &str) -> bool {
 }
 
 /// Weekday number, Monday = 0.
-pub(super) fn weekday(word: &str) -> Option<u32> {
+pub(crate) fn weekday(word: &str) -> Option<u32> {
     let d = match word {
         "monday" => 0,
         "tuesday" => 1,
