@@ -168,7 +168,9 @@ pub fn find_with_quotes(
         .collect();
     let mut keep = keep.into_iter();
     labels.retain(|_| keep.next().unwrap_or(true));
-    labels.sort_by_key(|l| l.span.start);
+    // Two rules may find the same label ("illegal strike" by its loaded word and by its noun).
+    labels.sort_by_key(|l| (l.span.start, l.span.end));
+    labels.dedup_by(|a, b| a.span == b.span && a.target == b.target);
     labels
 }
 
@@ -766,6 +768,20 @@ fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
         }
         (words[k].0, next.1)
     };
+    // A plural made from a listed noun right after a name is the name's verb ("Vell plans to",
+    // "Kell tests"), unless the name is an adjective or an owner ("Korean tests"); a word that
+    // opens the sentence is capitalised whatever it is ("Two rulings").
+    let derived_plural = !EVENT_NOUNS.contains(&word.as_str()) && word.ends_with('s');
+    if derived_plural && k > 1 {
+        let (prev_start, prev_end) = words[k - 1];
+        let prev = &text[prev_start..prev_end];
+        if prev.starts_with(char::is_uppercase)
+            && text[prev_end..start].trim().is_empty()
+            && !owner_or_adjective(prev)
+        {
+            return None;
+        }
+    }
     // A noun used as a modifier ("strike surcharge") names something else.
     let end_word = words.iter().position(|w| w.1 == end)?;
     if modifies_next(text, words, end_word) {
@@ -777,12 +793,6 @@ fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
     while j > 0 && k - j < EVENT_MODIFIERS {
         let prev = lower(j - 1);
         let adjacent = text[words[j - 1].1..words[j].0].trim().is_empty();
-        if lists().loaded_modifiers.contains(prev.as_str()) {
-            if j == k {
-                return None;
-            }
-            break;
-        }
         // "Scholz’s three-day trip": the "s" after a curly apostrophe is no modifier.
         let possessive = text[..words[j - 1].0].ends_with(['\'', '\u{2019}']);
         // "before beginning talks": an -ing word after a preposition is the verb of a clause.
@@ -980,7 +990,9 @@ fn verb_form(word: &str) -> bool {
 /// or clause word.
 fn purpose_end(text: &str, words: &[(usize, usize)], end_word: usize) -> Option<usize> {
     let noun = text[words[end_word].0..words[end_word].1].to_lowercase();
-    if !INTENT_NOUNS.contains(&noun.as_str()) {
+    // Plurals too: "efforts to halt the tests".
+    let singular = noun.strip_suffix('s').unwrap_or(&noun);
+    if !INTENT_NOUNS.contains(&noun.as_str()) && !INTENT_NOUNS.contains(&singular) {
         return None;
     }
     let &(to_start, to_end) = words.get(end_word + 1)?;
@@ -1000,7 +1012,8 @@ fn purpose_end(text: &str, words: &[(usize, usize)], end_word: usize) -> Option<
         let first = j == end_word + 2;
         if first
             && (!word.starts_with(char::is_lowercase)
-                || lists().not_modifiers.contains(lower.as_str()))
+                || lists().verb_not.contains(lower.as_str())
+                || DETERMINERS.contains(&lower.as_str()))
         {
             return None;
         }

@@ -273,6 +273,9 @@ pub(super) const EVENT_NOUNS: &[&str] = &[
     "banquet",
     "parade",
     "tour",
+    "effort",
+    "attempt",
+    "bid",
     "funeral",
     "conference",
     "convention",
@@ -346,6 +349,11 @@ pub(super) const INTENT_NOUNS: &[&str] = &[
     "calls",
     "agreement",
     "deal",
+    "effort",
+    "attempt",
+    "bid",
+    "pledge",
+    "ultimatum",
 ];
 
 /// The most words a "to" clause after a noun of intent may run.

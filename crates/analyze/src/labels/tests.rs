@@ -185,6 +185,9 @@ fn outlets_name_the_event_their_own_way() {
     assert_eq!(labels, vec!["crippling stoppage", "industrial action"]);
     let other = "A strike surcharge was added.";
     assert!(find(other, &sentence(other), &[]).is_empty());
+    // A plural right after a name is the name's verb.
+    let text = "Crews left early, and Vell plans to reopen the quay.";
+    assert!(label_texts(text).is_empty(), "{:?}", label_texts(text));
     // Plurals of the event nouns name events too.
     let text = "Two rulings and lengthy investigations ended in a bitter stalemate.";
     assert_eq!(
@@ -595,6 +598,12 @@ fn an_intent_keeps_what_the_event_is_to_do() {
         "{texts:?}"
     );
     assert!(texts.contains(&"plan".to_string()), "{texts:?}");
+    // Plurals of the nouns of intent too.
+    let text = "Ostria joined international efforts to halt the tests altogether.";
+    assert_eq!(
+        label_texts(text),
+        vec!["international efforts to halt the tests altogether"]
+    );
 }
 
 #[test]
