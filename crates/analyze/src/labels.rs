@@ -221,8 +221,18 @@ fn modifier_label(
 /// ("supporters of the migrant caravan").
 fn unnamed_group(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
     let (start, mut end) = words[k];
+    // "women seeking asylum": a participle in -ing after the noun says what they are doing.
+    let participle = words.get(k + 1).is_some_and(|&(a, b)| {
+        let next = &text[a..b];
+        text[end..a].trim().is_empty()
+            && next.len() > 5
+            && next.ends_with("ing")
+            && next.chars().all(|c| c.is_ascii_lowercase())
+            && !lists().not_modifiers.contains(next)
+            && !lists().verb_not.contains(next)
+    });
     // A noun used as a modifier ("workers union") names something else.
-    if modifies_next(text, words, k) {
+    if !participle && modifies_next(text, words, k) {
         return None;
     }
     // So does one person's noun before any lower-case word but a verb ("member states", "the
@@ -245,8 +255,12 @@ fn unnamed_group(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label
         }
     }
     if let Some(&(next_start, next_end)) = words.get(k + 1) {
-        if &text[next_start..next_end] == "of" && text[end..next_start].trim().is_empty() {
+        let next = &text[next_start..next_end];
+        let adjacent = text[end..next_start].trim().is_empty();
+        if next == "of" && adjacent {
             end = complement_end(text, words, k, false).unwrap_or(end);
+        } else if participle {
+            end = clause_end(text, words, k + 1, true).unwrap_or(end);
         }
     }
     let mut from = start;
@@ -999,8 +1013,21 @@ fn purpose_end(text: &str, words: &[(usize, usize)], end_word: usize) -> Option<
     if &text[to_start..to_end] != "to" || !text[words[end_word].1..to_start].trim().is_empty() {
         return None;
     }
+    clause_end(text, words, end_word + 2, false)
+}
+
+/// Where a short clause that opens with a lower-case verb at word `verb` ends: over up to
+/// [`PURPOSE_WORDS`] words, to the first punctuation or clause word. A participle's clause
+/// (`participle`) also ends before the next verb in -ed or of saying ("officials running the
+/// port agreed").
+fn clause_end(
+    text: &str,
+    words: &[(usize, usize)],
+    verb: usize,
+    participle: bool,
+) -> Option<usize> {
     let mut last = None;
-    for j in end_word + 2..words.len().min(end_word + 2 + PURPOSE_WORDS) {
+    for j in verb..words.len().min(verb + PURPOSE_WORDS) {
         let (start, end) = words[j];
         let word = &text[start..end];
         let lower = word.to_lowercase();
@@ -1009,7 +1036,11 @@ fn purpose_end(text: &str, words: &[(usize, usize)], end_word: usize) -> Option<
         {
             break;
         }
-        let first = j == end_word + 2;
+        let first = j == verb;
+        let said = crate::entities::lexicon::lower_in(crate::entities::lexicon::SAID_VERBS, word);
+        if participle && !first && (lower.ends_with("ed") || said) {
+            break;
+        }
         if first
             && (!word.starts_with(char::is_lowercase)
                 || lists().verb_not.contains(lower.as_str())

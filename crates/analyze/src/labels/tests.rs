@@ -427,6 +427,16 @@ fn one_person_named_by_what_they_are_labels_like_a_group() {
             "closest ally"
         ]
     );
+    // What they are doing says who they are, up to the clause's own verb.
+    let text =
+        "Police met transgender women seeking asylum, and officials running the port agreed.";
+    assert_eq!(
+        label_texts(text),
+        vec![
+            "transgender women seeking asylum",
+            "officials running the port"
+        ]
+    );
     // Bodies named by what they are label the same way.
     let text = "Ostria worked with its military spy agency and a hostile foreign power.";
     assert_eq!(
