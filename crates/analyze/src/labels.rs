@@ -36,7 +36,7 @@ pub fn find_with_quotes(
             let covered = labels.last().is_some_and(|l: &Label| l.span.end >= end);
             if lists().group_actors.contains(word.as_str()) {
                 if !covered {
-                    labels.extend(unnamed_group(text, words, k));
+                    labels.extend(unnamed_group(text, words, k, mentions));
                 }
             } else if lists().loaded_modifiers.contains(word.as_str()) {
                 // Capitalised inside the sentence and followed by another capitalised word, a
@@ -97,7 +97,7 @@ pub fn find_with_quotes(
             labels.extend(predicate(text, sentence, mention));
             labels.extend(relative_description(text, sentence, mention));
         }
-        labels.extend(acting_for(text, mention));
+        labels.extend(acting_for(text, mention, mentions));
         // A description in place of a name ("the embattled port chief") is itself the outlet's
         // word choice for that actor.
         // "The union" or "the local union" names an organisation without judging it; "the
@@ -160,8 +160,13 @@ pub fn find_with_quotes(
                 LabelTarget::Event => !others.any(|(_, o)| {
                     o.span.contains(l.span) && (o.target != LabelTarget::Event || o.span != l.span)
                 }),
+                // A group that overlaps an entity's label is that entity's ("Vell supporters"),
+                // unless the entity's label lies inside the group's complement ("spokesman for
+                // Mr. Moon").
                 LabelTarget::Group => !others.any(|(_, o)| {
-                    matches!(o.target, LabelTarget::Entity(_)) && o.span.overlaps(l.span)
+                    matches!(o.target, LabelTarget::Entity(_))
+                        && o.span.overlaps(l.span)
+                        && !(l.span.contains(o.span) && o.span.start > l.span.start)
                 }),
             }
         })
@@ -219,8 +224,23 @@ fn modifier_label(
 /// [`GROUP_ACTOR_MODIFIERS`] modifiers in front ("desperate Central American migrants", "illegal
 /// immigrants", "asylum seekers") and, for the nouns that need one, the complement that says whose
 /// ("supporters of the migrant caravan").
-fn unnamed_group(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
+fn unnamed_group(
+    text: &str,
+    words: &[(usize, usize)],
+    k: usize,
+    mentions: &[Mention],
+) -> Option<Label> {
     let (start, mut end) = words[k];
+    // "ex-British spy Christopher Steele": right before a person's name, the noun and its
+    // modifiers say what that person is.
+    let person = words.get(k + 1).and_then(|&(a, _)| {
+        mentions.iter().find(|m| {
+            m.span.start == a
+                && m.kind == EntityKind::Person
+                && m.form == MentionForm::Name
+                && text[end..a].trim().is_empty()
+        })
+    });
     // "women seeking asylum": a participle in -ing after the noun says what they are doing.
     let participle = words.get(k + 1).is_some_and(|&(a, b)| {
         let next = &text[a..b];
@@ -232,7 +252,7 @@ fn unnamed_group(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label
             && !lists().verb_not.contains(next)
     });
     // A noun used as a modifier ("workers union") names something else.
-    if !participle && modifies_next(text, words, k) {
+    if person.is_none() && !participle && modifies_next(text, words, k) {
         return None;
     }
     // So does one person's noun before any lower-case word but a verb ("member states", "the
@@ -259,6 +279,10 @@ fn unnamed_group(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label
         let adjacent = text[end..next_start].trim().is_empty();
         if next == "of" && adjacent {
             end = complement_end(text, words, k, false).unwrap_or(end);
+        } else if next == "for" && adjacent {
+            // "a spokesman for Mr. Moon", "project coordinator for Pueblo Sin Fronteras": whom
+            // they work for, when it is a name.
+            end = complement_end_from(text, words, k, true, &["for"]).unwrap_or(end);
         } else if participle {
             end = clause_end(text, words, k + 1, true).unwrap_or(end);
         }
@@ -310,7 +334,7 @@ fn unnamed_group(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label
     Some(Label {
         span: Span::new(from, end),
         text: text[from..end].to_string(),
-        target: LabelTarget::Group,
+        target: person.map_or(LabelTarget::Group, |m| LabelTarget::Entity(m.entity)),
     })
 }
 
@@ -1496,7 +1520,7 @@ fn relative_description(text: &str, sentence: Span, mention: &Mention) -> Option
 /// The people or body named as acting for an entity: "Russian officials" labels Russia, "South
 /// Korean government official" South Korea, "the Trump administration" Trump. The longest run of up to
 /// [`ACTING_FOR_MODIFIERS`] lower-case words ending in an [`ACTING_FOR`] noun counts.
-fn acting_for(text: &str, mention: &Mention) -> Option<Label> {
+fn acting_for(text: &str, mention: &Mention, mentions: &[Mention]) -> Option<Label> {
     if mention.kind == EntityKind::Other || mention.form == MentionForm::Pronoun {
         return None;
     }
@@ -1533,7 +1557,20 @@ fn acting_for(text: &str, mention: &Mention) -> Option<Label> {
         }
         previous = stop;
     }
-    let span = Span::new(premodified(text, mention.span.start), end?);
+    let end = end?;
+    // "the former British spy Christopher Steele": a title right before a person's name is that
+    // person's.
+    // Mentions are in text order: the first one after the end is the one to look at.
+    let next = mentions.partition_point(|m| m.span.start <= end);
+    let before_person = mentions[next..].iter().take(2).any(|m| {
+        m.kind == EntityKind::Person
+            && m.form == MentionForm::Name
+            && text[end..m.span.start].trim().is_empty()
+    });
+    if before_person {
+        return None;
+    }
+    let span = Span::new(premodified(text, mention.span.start), end);
     Some(Label {
         span,
         text: span.slice(text)?.to_string(),

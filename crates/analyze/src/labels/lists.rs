@@ -1127,6 +1127,8 @@ pub(super) const PEOPLE_NOUNS: &[&str] = &[
     "informant",
     "member",
     "representative",
+    "spokesman",
+    "spokeswoman",
     "spokesperson",
     "insider",
     "observer",

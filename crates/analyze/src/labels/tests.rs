@@ -477,6 +477,39 @@ fn a_person_noun_after_a_name_acts_for_it() {
 }
 
 #[test]
+fn a_person_noun_right_before_a_name_labels_that_person() {
+    let text = "Officials met the former Ostrian spy Piet Kell and a spokesman for Mr. Moon.";
+    let mut ostrian = name(text, "Ostrian", 0);
+    ostrian.kind = EntityKind::Group;
+    let mut kell = name(text, "Piet Kell", 1);
+    kell.kind = EntityKind::Person;
+    let mut moon = name(text, "Moon", 2);
+    moon.kind = EntityKind::Person;
+    moon.role = Some("Mr.".to_string());
+    let labels = find(text, &sentence(text), &[ostrian, kell, moon]);
+    let texts = texts_and_targets(&labels);
+    assert!(
+        texts.contains(&("former Ostrian spy", LabelTarget::Entity(1))),
+        "{texts:?}"
+    );
+    // Not the country's: the title is the person's.
+    assert!(
+        !texts.iter().any(|(_, t)| *t == LabelTarget::Entity(0)),
+        "{texts:?}"
+    );
+    // Whom someone works for, when it is a name, stays with the group even around the name's
+    // own label.
+    assert!(
+        texts.contains(&("Mr.", LabelTarget::Entity(2))),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&("spokesman for Mr. Moon", LabelTarget::Group)),
+        "{texts:?}"
+    );
+}
+
+#[test]
 fn the_things_an_article_turns_on_are_found_by_recurrence() {
     let text = "The suit names the mayor. Clerks filed the amended suit on a calm day. \
                 The weather was calm. A judge read the suits and a long report, and \
