@@ -1218,6 +1218,19 @@ fn complement_end_from(
                 break;
             }
             last = Some(j);
+        } else if !named
+            && lower.ends_with('s')
+            && !lists().not_modifiers.contains(lower.as_str())
+            && !lists().verb_not.contains(lower.as_str())
+            && (matches!(
+                text[prev_start..prev_end].to_lowercase().as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            ) || crate::time::lexicon::cardinal(&text[prev_start..prev_end].to_lowercase())
+                .is_some())
+        {
+            // After a determiner or a number, a word in -s is a plural, not a verb
+            // ("representatives of the three groups").
+            last = Some(j);
         } else if named || ends_phrase(&lower) {
             // After a name a lower-case word starts what comes next ("of Ostria spoke").
             break;

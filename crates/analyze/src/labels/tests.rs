@@ -443,6 +443,12 @@ fn one_person_named_by_what_they_are_labels_like_a_group() {
         label_texts(text),
         vec!["military spy agency", "hostile foreign power"]
     );
+    // After a determiner or a number, a word in -s in the complement is a plural.
+    let text = "They met representatives of the three unions.";
+    assert_eq!(
+        label_texts(text),
+        vec!["representatives of the three unions"]
+    );
     // "Members" says nothing alone, only with whose they are, even across a plural's apostrophe.
     let text =
         "The union put it to a ballot of its members, members of the Velmarsk Dockers' Union.";
