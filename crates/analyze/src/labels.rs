@@ -98,6 +98,9 @@ pub fn find_with_quotes(
             labels.extend(relative_description(text, sentence, mention));
         }
         labels.extend(acting_for(text, mention, mentions));
+        if sentence.is_some() {
+            labels.extend(described_name(text, &sentence_words[at], mention));
+        }
         // A description in place of a name ("the embattled port chief") is itself the outlet's
         // word choice for that actor.
         // "The union" or "the local union" names an organisation without judging it; "the
@@ -1584,6 +1587,54 @@ fn acting_for(text: &str, mention: &Mention, mentions: &[Mention]) -> Option<Lab
         return None;
     }
     let span = Span::new(premodified(text, mention.span.start), end);
+    Some(Label {
+        span,
+        text: span.slice(text)?.to_string(),
+        target: LabelTarget::Entity(mention.entity),
+    })
+}
+
+/// The words that describe a name between a determiner and the name: "an unwelcoming London",
+/// "the entire continental U.S.", "the reclusive Kim". Up to two lower-case words that are no
+/// function words, verbs or loaded words (those label on their own); not where the name itself
+/// modifies a noun after it ("the so-called Comey memos").
+fn described_name(text: &str, words: &[(usize, usize)], mention: &Mention) -> Option<Label> {
+    if !matches!(mention.form, MentionForm::Name | MentionForm::Acronym)
+        || mention.kind == EntityKind::Group
+    {
+        return None;
+    }
+    let first = words.iter().position(|w| w.0 == mention.span.start)?;
+    let last = words.iter().rposition(|w| w.1 <= mention.span.end)?;
+    if modifies_next(text, words, last) {
+        return None;
+    }
+    let lower = |i: usize| text[words[i].0..words[i].1].to_lowercase();
+    let joined = |i: usize| text[words[i].1..words[i + 1].0].trim().is_empty();
+    let mut from = first;
+    while from > 0 && first - from < 2 && joined(from - 1) {
+        let word = lower(from - 1);
+        let describes = text[words[from - 1].0..].starts_with(char::is_lowercase)
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !word.ends_with("ly")
+            && !DETERMINERS.contains(&word.as_str())
+            && !PRONOUNS.contains(&word.as_str())
+            && !lists().not_modifiers.contains(word.as_str())
+            && !lists().verb_not.contains(word.as_str())
+            && !lists().loaded_modifiers.contains(word.as_str())
+            && !lists().group_actors.contains(word.as_str());
+        if !describes {
+            break;
+        }
+        from -= 1;
+    }
+    let determiner = from
+        .checked_sub(1)
+        .is_some_and(|d| joined(d) && DETERMINERS.contains(&lower(d).as_str()));
+    if from == first || !determiner {
+        return None;
+    }
+    let span = Span::new(words[from].0, mention.span.end);
     Some(Label {
         span,
         text: span.slice(text)?.to_string(),

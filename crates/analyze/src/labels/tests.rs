@@ -516,6 +516,39 @@ fn a_person_noun_right_before_a_name_labels_that_person() {
 }
 
 #[test]
+fn words_between_a_determiner_and_a_name_describe_it() {
+    let text = "Crews feared an unwelcoming Velmarsk, then the so-called Kell memos and the \
+                harbour police reached Ostria.";
+    let mentions = [
+        Mention {
+            kind: EntityKind::Location,
+            ..name(text, "Velmarsk", 0)
+        },
+        Mention {
+            kind: EntityKind::Person,
+            ..name(text, "Kell", 1)
+        },
+        Mention {
+            kind: EntityKind::Location,
+            ..name(text, "Ostria", 2)
+        },
+    ];
+    let labels = find(text, &sentence(text), &mentions);
+    let texts = texts_and_targets(&labels);
+    assert!(
+        texts.contains(&("unwelcoming Velmarsk", LabelTarget::Entity(0))),
+        "{texts:?}"
+    );
+    // A name that modifies a noun after it is not described; a verb before a name is no
+    // description.
+    assert!(!texts.iter().any(|(t, _)| t.contains("Kell")), "{texts:?}");
+    assert!(
+        !texts.iter().any(|(t, _)| t.contains("Ostria")),
+        "{texts:?}"
+    );
+}
+
+#[test]
 fn the_things_an_article_turns_on_are_found_by_recurrence() {
     let text = "The suit names the mayor. Clerks filed the amended suit on a calm day. \
                 The weather was calm. A judge read the suits and a long report, and \
