@@ -869,6 +869,32 @@ fn event_name(text: &str, words: &[(usize, usize)], k: usize) -> Option<Label> {
     let from = owner_start(text, words, j)
         .or_else(|| quantity_start(text, words, j))
         .unwrap_or(from);
+    // The verb that acts on the event ("called off the summit", "nixed a visit", "celebrating
+    // a victory"), unless it is a light verb that says nothing of it ("held talks").
+    let first = words.iter().position(|w| w.0 == from).unwrap_or(j);
+    let determiner = first
+        .checked_sub(1)
+        .filter(|&d| DETERMINERS.contains(&text[words[d].0..words[d].1].to_lowercase().as_str()));
+    let verb = match determiner {
+        Some(d) => verb_before(text, words, d, true),
+        None => verb_before(text, words, first, false),
+    };
+    let from = verb
+        .and_then(|v| {
+            let at = words.iter().position(|w| w.0 == v)?;
+            // Past an adverb in -ly to the verb itself.
+            let verb_at = if text[words[at].0..words[at].1].ends_with("ly") {
+                at + 1
+            } else {
+                at
+            };
+            let word = text[words[verb_at].0..words[verb_at].1].to_lowercase();
+            let particle = words
+                .get(verb_at + 1)
+                .is_some_and(|w| VERB_PARTICLES.contains(&text[w.0..w.1].to_lowercase().as_str()));
+            (particle || !LIGHT_VERBS.contains(&word.as_str())).then_some(v)
+        })
+        .unwrap_or(from);
     let end = complement_end(text, words, end_word, true)
         .or_else(|| purpose_end(text, words, end_word))
         .unwrap_or(end);

@@ -502,6 +502,57 @@ pub(super) const PREPOSED_OPENERS: &[&str] = &[
 /// Words between a verb and the thing it acts on: "shut down a test site", "apply for asylum".
 pub(super) const VERB_PARTICLES: &[&str] = &["for", "up", "down", "off", "out"];
 
+/// Verbs that say nothing of the event they act on ("held talks", "made a visit", "announced the
+/// summit"), unless a particle makes them say something ("called off the summit").
+pub(super) const LIGHT_VERBS: &[&str] = &[
+    "hold",
+    "held",
+    "holding",
+    "make",
+    "made",
+    "making",
+    "have",
+    "had",
+    "having",
+    "take",
+    "took",
+    "taking",
+    "taken",
+    "give",
+    "gave",
+    "giving",
+    "given",
+    "get",
+    "got",
+    "getting",
+    "do",
+    "did",
+    "doing",
+    "done",
+    "attend",
+    "attended",
+    "attending",
+    "report",
+    "reported",
+    "reporting",
+    "announce",
+    "announced",
+    "announcing",
+    "call",
+    "called",
+    "calling",
+    "launch",
+    "launched",
+    "launching",
+    "discuss",
+    "discussed",
+    "discussing",
+    "see",
+    "saw",
+    "seen",
+    "seeing",
+];
+
 /// Modal verbs: the word after one is a verb ("will test missiles").
 pub(super) const MODALS: &[&str] = &[
     "will", "would", "can", "could", "may", "might", "must", "should", "shall",

@@ -20,7 +20,7 @@ fn label_texts(text: &str) -> Vec<String> {
 
 #[test]
 fn modifier_before_a_noun_labels_the_event() {
-    let text = "The council condemned the illegal strike at the docks.";
+    let text = "The illegal strike at the docks ended.";
     let labels = find(text, &sentence(text), &[]);
     assert_eq!(labels.len(), 1);
     assert_eq!(labels[0].text, "illegal strike");
@@ -204,7 +204,7 @@ fn neutral_words_give_no_label() {
 
 #[test]
 fn an_event_name_keeps_up_to_two_modifiers_in_front() {
-    let text = "Delegates prepared the third inter-island summit after his troubling encounters \
+    let text = "Delegates spoke of the third inter-island summit after his troubling encounters \
                 with the envoy and a long bitter border conflict.";
     let labels = find(text, &sentence(text), &[]);
     let texts: Vec<&str> = labels
@@ -223,8 +223,12 @@ fn an_event_name_keeps_up_to_two_modifiers_in_front() {
     let text = "Before beginning talks, reporters followed Vell\u{2019}s three-day trip.";
     let labels = find(text, &sentence(text), &[]);
     let texts: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
-    // The name that owns the event comes with it, whichever apostrophe it is written with.
-    assert_eq!(texts, vec!["talks", "Vell\u{2019}s three-day trip"]);
+    // The name that owns the event comes with it, whichever apostrophe it is written with, and
+    // so does the verb that acts on it.
+    assert_eq!(
+        texts,
+        vec!["beginning talks", "followed Vell\u{2019}s three-day trip"]
+    );
     let text = "Reporters asked about Mr. Omar Kell's invitation and the union's strike.";
     assert_eq!(
         label_texts(text),
@@ -278,7 +282,7 @@ fn an_apposition_may_open_with_a_capitalised_word_but_not_be_a_name() {
 
 #[test]
 fn an_event_name_keeps_the_complement_that_names_who_it_involves() {
-    let text = "Crews planned the summit between Mr. Vell and President Ana Kell of Ostria, \
+    let text = "Crews spoke of the summit between Mr. Vell and President Ana Kell of Ostria, \
                 after talks with reporters and an inquiry into Omar T. Dunn ended.";
     let texts = label_texts(text);
     // "with reporters" names nobody; the inquiry's complement stops before the clause's verb.
@@ -292,7 +296,7 @@ fn an_event_name_keeps_the_complement_that_names_who_it_involves() {
     );
     // A date may stand between the event and its complement, but a date alone is none.
     let text =
-        "Vell prepared the meeting on April 27 with Ana Kell, and the trial on Friday ended.";
+        "Vell spoke of the meeting on April 27 with Ana Kell, and the trial on Friday ended.";
     assert_eq!(
         label_texts(text),
         vec!["meeting on April 27 with Ana Kell", "trial"]
@@ -549,6 +553,21 @@ fn words_between_a_determiner_and_a_name_describe_it() {
 }
 
 #[test]
+fn the_verb_that_acts_on_an_event_comes_with_it() {
+    let text = "Vell nixed a February visit, Kell called off the summit and both sides held \
+                talks.";
+    let labels = label_texts(text);
+    for expected in ["nixed a February visit", "called off the summit"] {
+        assert!(
+            labels.iter().any(|l| l == expected),
+            "{expected}: {labels:?}"
+        );
+    }
+    // A light verb says nothing of the event.
+    assert!(labels.iter().any(|l| l == "talks"), "{labels:?}");
+}
+
+#[test]
 fn the_things_an_article_turns_on_are_found_by_recurrence() {
     let text = "The suit names the mayor. Clerks filed the amended suit on a calm day. \
                 The weather was calm. A judge read the suits and a long report, and \
@@ -676,7 +695,7 @@ fn an_intent_keeps_what_the_event_is_to_do() {
     let texts = label_texts(text);
     // The clause stops before "on Monday"; "to Ostria" is a place, not something to do.
     assert!(
-        texts.contains(&"invitation to meet the union leaders".to_string()),
+        texts.contains(&"accepted the invitation to meet the union leaders".to_string()),
         "{texts:?}"
     );
     assert!(texts.contains(&"plan".to_string()), "{texts:?}");
@@ -684,7 +703,7 @@ fn an_intent_keeps_what_the_event_is_to_do() {
     let text = "Ostria joined international efforts to halt the tests altogether.";
     assert_eq!(
         label_texts(text),
-        vec!["international efforts to halt the tests altogether"]
+        vec!["joined international efforts to halt the tests altogether"]
     );
 }
 
@@ -816,7 +835,7 @@ fn the_name_inside_an_apposition_counts_as_one_word() {
 #[test]
 fn an_event_complement_may_say_from_whom_and_follow_a_participle() {
     let labels = label_texts(
-        "Crews waited for the announcement from Teodor Valk. The summit planned between Ruth \
+        "Crews spoke of the announcement from Teodor Valk. The summit planned between Ruth \
          Anker and Omar Kell was delayed, and talks about Brask stalled.",
     );
     for expected in [
@@ -988,7 +1007,7 @@ fn a_relative_clause_may_say_what_a_name_is() {
 #[test]
 fn words_that_count_or_qualify_an_event_come_with_it() {
     let labels = label_texts(
-        "After two days of talks and another inquiry, the union rejected such an agreement. \
+        "After two days of talks and another inquiry, the union spoke of such an agreement. \
          Crews held 3 protests.",
     );
     for expected in [
