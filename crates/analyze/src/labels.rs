@@ -488,6 +488,8 @@ fn key_things(
             && !lists().not_modifiers.contains(w)
             && !lists().verb_not.contains(w)
             && !GROUP_NOT_MODIFIERS.contains(&w)
+            && !LIGHT_VERBS.contains(&w)
+            && !MODALS.contains(&w)
             && !general(w)
             && !general(&fold(w));
         if noun_like {

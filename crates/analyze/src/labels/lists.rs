@@ -555,7 +555,7 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
 
 /// Modal verbs: the word after one is a verb ("will test missiles").
 pub(super) const MODALS: &[&str] = &[
-    "will", "would", "can", "could", "may", "might", "must", "should", "shall",
+    "will", "would", "can", "cannot", "could", "may", "might", "must", "should", "shall",
 ];
 
 /// Lower-case words that are never the verb acting on a thing: prepositions, conjunctions,
@@ -618,6 +618,7 @@ pub(super) const VERB_NOT: &[&str] = &[
     "must",
     "should",
     "shall",
+    "cannot",
     "not",
     "no",
     "all",
@@ -625,6 +626,8 @@ pub(super) const VERB_NOT: &[&str] = &[
     "some",
     "more",
     "most",
+    "less",
+    "least",
     "many",
     "much",
     "few",

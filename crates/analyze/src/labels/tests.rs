@@ -563,8 +563,13 @@ fn the_verb_that_acts_on_an_event_comes_with_it() {
             "{expected}: {labels:?}"
         );
     }
-    // A light verb says nothing of the event.
+    // A light verb says nothing of the event, nor is a word of quantity a verb.
     assert!(labels.iter().any(|l| l == "talks"), "{labels:?}");
+    let labels = label_texts("Kell wants at least a truce.");
+    assert_eq!(labels, vec!["truce"]);
+    // A modal or a light verb repeated is no thing the article turns on.
+    let labels = label_texts("Crews cannot make it. Vell cannot make it. Kell cannot make it.");
+    assert!(labels.is_empty(), "{labels:?}");
 }
 
 #[test]
