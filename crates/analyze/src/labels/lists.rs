@@ -1199,9 +1199,10 @@ pub(super) const BODY_NOUNS: &[&str] = &[
     "heavyweight",
 ];
 
-/// Person nouns that say nothing alone ("a vote of its members"), only with a modifier or a
-/// complement ("members of the news media", "senior members").
-pub(super) const PEOPLE_NOUNS_NOT_ALONE: &[&str] = &["member", "members"];
+/// Person and body nouns that say nothing alone ("a vote of its members", "in power"), only with
+/// a modifier or a complement ("members of the news media", "senior members", "a hostile foreign
+/// power").
+pub(super) const PEOPLE_NOUNS_NOT_ALONE: &[&str] = &["member", "members", "power", "powers"];
 
 /// The plural of a noun: "women" of "woman", "children" of "child", "allies" of "ally", "crises"
 /// of "crisis".

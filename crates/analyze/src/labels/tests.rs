@@ -441,8 +441,9 @@ fn one_person_named_by_what_they_are_labels_like_a_group() {
             "officials running the port"
         ]
     );
-    // Bodies named by what they are label the same way.
-    let text = "Ostria worked with its military spy agency and a hostile foreign power.";
+    // Bodies named by what they are label the same way; "power" alone says nothing.
+    let text = "Ostria worked with its military spy agency and a hostile foreign power while \
+                in power.";
     assert_eq!(
         label_texts(text),
         vec!["military spy agency", "hostile foreign power"]
