@@ -1235,10 +1235,10 @@ fn complement_end_from(
         } else if lower == "and" && !needs_name {
             // Only a complement that names people joins two ("between Kim and Moon").
             break;
-        } else if matches!(
-            lower.as_str(),
-            "and" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "of"
-        ) {
+        } else if lower == "and"
+            || lower == "of"
+            || COMPLEMENT_DETERMINERS.contains(&lower.as_str())
+        {
             continue;
         } else if !lower.chars().all(|c| c.is_alphabetic() || c == '-') {
             break;
@@ -1253,11 +1253,11 @@ fn complement_end_from(
             && lower.ends_with('s')
             && !lists().not_modifiers.contains(lower.as_str())
             && !lists().verb_not.contains(lower.as_str())
-            && (matches!(
-                text[prev_start..prev_end].to_lowercase().as_str(),
-                "the" | "a" | "an" | "his" | "her" | "their" | "its"
-            ) || crate::time::lexicon::cardinal(&text[prev_start..prev_end].to_lowercase())
-                .is_some())
+            && {
+                let prev = text[prev_start..prev_end].to_lowercase();
+                COMPLEMENT_DETERMINERS.contains(&prev.as_str())
+                    || crate::time::lexicon::cardinal(&prev).is_some()
+            }
         {
             // After a determiner or a number, a word in -s is a plural, not a verb
             // ("representatives of the three groups").

@@ -1281,6 +1281,10 @@ pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "any",
 ];
 
+/// Determiners a complement reads through to its noun: "with the envoy", "of their troops".
+pub(super) const COMPLEMENT_DETERMINERS: &[&str] =
+    &["the", "a", "an", "his", "her", "their", "its"];
+
 /// How often a noun must open or close a phrase after a determiner before it counts as one of
 /// the things the article turns on ("the suit", "the memos", "the border fence").
 pub(super) const KEY_NOUN_MIN: usize = 2;

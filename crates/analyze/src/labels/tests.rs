@@ -93,6 +93,14 @@ fn name(text: &str, name: &str, entity: usize) -> Mention {
     }
 }
 
+/// [`name`] with another kind than a person.
+fn named(text: &str, name_text: &str, entity: usize, kind: EntityKind) -> Mention {
+    Mention {
+        kind,
+        ..name(text, name_text, entity)
+    }
+}
+
 #[test]
 fn those_acting_for_a_country_label_it() {
     let text = "Velorian officials met the Ostrian military intelligence officers, while \
@@ -360,14 +368,8 @@ fn a_counted_group_labels_the_last_people_or_places_named() {
     // "the two Koreas": a capitalised plural right after the count names places.
     let text = "Seoul and Pyongyang: the two Koreas met.";
     let mentions = [
-        Mention {
-            kind: EntityKind::Location,
-            ..name(text, "Seoul", 0)
-        },
-        Mention {
-            kind: EntityKind::Location,
-            ..name(text, "Pyongyang", 1)
-        },
+        named(text, "Seoul", 0, EntityKind::Location),
+        named(text, "Pyongyang", 1, EntityKind::Location),
     ];
     let labels = find(text, &sentence(text), &mentions);
     assert_eq!(labels.len(), 2, "{labels:?}");
@@ -475,8 +477,7 @@ fn a_person_noun_after_a_name_acts_for_it() {
     let text = "Ostria's security chief and Velorian trade negotiators met.";
     let mut ostria = name(text, "Ostria's", 0);
     ostria.span.end -= 2;
-    let mut velorian = name(text, "Velorian", 1);
-    velorian.kind = EntityKind::Group;
+    let velorian = named(text, "Velorian", 1, EntityKind::Group);
     let labels = find(text, &sentence(text), &[ostria, velorian]);
     assert_eq!(
         texts_and_targets(&labels),
@@ -490,12 +491,9 @@ fn a_person_noun_after_a_name_acts_for_it() {
 #[test]
 fn a_person_noun_right_before_a_name_labels_that_person() {
     let text = "Officials met the former Ostrian spy Piet Kell and a spokesman for Mr. Moon.";
-    let mut ostrian = name(text, "Ostrian", 0);
-    ostrian.kind = EntityKind::Group;
-    let mut kell = name(text, "Piet Kell", 1);
-    kell.kind = EntityKind::Person;
+    let ostrian = named(text, "Ostrian", 0, EntityKind::Group);
+    let kell = name(text, "Piet Kell", 1);
     let mut moon = name(text, "Moon", 2);
-    moon.kind = EntityKind::Person;
     moon.role = Some("Mr.".to_string());
     let labels = find(text, &sentence(text), &[ostrian, kell, moon]);
     let texts = texts_and_targets(&labels);
@@ -525,18 +523,9 @@ fn words_between_a_determiner_and_a_name_describe_it() {
     let text = "Crews feared an unwelcoming Velmarsk, then the so-called Kell memos and the \
                 harbour police reached Ostria.";
     let mentions = [
-        Mention {
-            kind: EntityKind::Location,
-            ..name(text, "Velmarsk", 0)
-        },
-        Mention {
-            kind: EntityKind::Person,
-            ..name(text, "Kell", 1)
-        },
-        Mention {
-            kind: EntityKind::Location,
-            ..name(text, "Ostria", 2)
-        },
+        named(text, "Velmarsk", 0, EntityKind::Location),
+        name(text, "Kell", 1),
+        named(text, "Ostria", 2, EntityKind::Location),
     ];
     let labels = find(text, &sentence(text), &mentions);
     let texts = texts_and_targets(&labels);
