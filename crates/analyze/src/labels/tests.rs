@@ -18,6 +18,13 @@ fn label_texts(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Asserts that every one of `expected` is among the label texts.
+fn assert_lists(labels: &[String], expected: &[&str]) {
+    for want in expected {
+        assert!(labels.iter().any(|l| l == want), "{want}: {labels:?}");
+    }
+}
+
 #[test]
 fn modifier_before_a_noun_labels_the_event() {
     let text = "The illegal strike at the docks ended.";
@@ -64,7 +71,7 @@ fn conjunctions_and_names_are_no_modifiers() {
         labels.iter().all(|l| !l.contains("Illegitimate")),
         "{labels:?}"
     );
-    assert!(labels.iter().any(|l| l == "hard-line union"), "{labels:?}");
+    assert_lists(&labels, &["hard-line union"]);
 }
 
 #[test]
@@ -547,14 +554,12 @@ fn the_verb_that_acts_on_an_event_comes_with_it() {
     let text = "Vell nixed a February visit, Kell called off the summit and both sides held \
                 talks.";
     let labels = label_texts(text);
-    for expected in ["nixed a February visit", "called off the summit"] {
-        assert!(
-            labels.iter().any(|l| l == expected),
-            "{expected}: {labels:?}"
-        );
-    }
+    assert_lists(
+        &labels,
+        &["nixed a February visit", "called off the summit"],
+    );
     // A light verb says nothing of the event, nor is a word of quantity a verb.
-    assert!(labels.iter().any(|l| l == "talks"), "{labels:?}");
+    assert_lists(&labels, &["talks"]);
     let labels = label_texts("Kell wants at least a truce.");
     assert_eq!(labels, vec!["truce"]);
     // A modal or a light verb repeated is no thing the article turns on.
@@ -758,9 +763,9 @@ fn a_pair_of_words_that_recurs_names_a_key_thing() {
                 tenders, and the board said that he kept sealed tenders at home. Auditors \
                 found tenders in his car.";
     let labels = label_texts(text);
-    assert!(labels.iter().any(|l| l == "sealed tenders"), "{labels:?}");
+    assert_lists(&labels, &["sealed tenders"]);
     // The noun is known now, with no modifier too.
-    assert!(labels.iter().any(|l| l == "tenders"), "{labels:?}");
+    assert_lists(&labels, &["tenders"]);
     // "that he" three times makes no key thing of a pronoun.
     assert!(
         !labels.iter().any(|l| l.contains("he ") || l == "he"),
@@ -775,17 +780,13 @@ fn the_verb_acting_on_a_key_thing_comes_with_it() {
                 missiles near the coast. Critics want to shut down the cruise missile \
                 for good.";
     let labels = label_texts(text);
-    assert!(
-        labels.iter().any(|l| l == "tested a cruise missile"),
-        "{labels:?}"
-    );
-    assert!(
-        labels.iter().any(|l| l == "developing cruise missiles"),
-        "{labels:?}"
-    );
-    assert!(
-        labels.iter().any(|l| l == "shut down the cruise missile"),
-        "{labels:?}"
+    assert_lists(
+        &labels,
+        &[
+            "tested a cruise missile",
+            "developing cruise missiles",
+            "shut down the cruise missile",
+        ],
     );
     // A preposition or a plural is no verb.
     assert!(!labels.iter().any(|l| l.starts_with("near")), "{labels:?}");
@@ -794,10 +795,7 @@ fn the_verb_acting_on_a_key_thing_comes_with_it() {
     let text = "The navy gives up its cruise missile, and plans for the cruise missile stalled \
                 as the cruise missile rusted.";
     let labels = label_texts(text);
-    assert!(
-        labels.iter().any(|l| l == "gives up its cruise missile"),
-        "{labels:?}"
-    );
+    assert_lists(&labels, &["gives up its cruise missile"]);
     assert!(
         !labels.iter().any(|l| l.starts_with("plans for")),
         "{labels:?}"
@@ -833,16 +831,14 @@ fn an_event_complement_may_say_from_whom_and_follow_a_participle() {
         "Crews spoke of the announcement from Teodor Valk. The summit planned between Ruth \
          Anker and Omar Kell was delayed, and talks about Brask stalled.",
     );
-    for expected in [
-        "announcement from Teodor Valk",
-        "summit planned between Ruth Anker and Omar Kell",
-        "talks about Brask",
-    ] {
-        assert!(
-            labels.iter().any(|l| l == expected),
-            "{expected}: {labels:?}"
-        );
-    }
+    assert_lists(
+        &labels,
+        &[
+            "announcement from Teodor Valk",
+            "summit planned between Ruth Anker and Omar Kell",
+            "talks about Brask",
+        ],
+    );
 }
 
 #[test]
@@ -910,11 +906,7 @@ fn scare_quotes_inside_an_outlets_sentence_are_labels() {
         .into_iter()
         .map(|l| l.text)
         .collect();
-    assert!(labels.iter().any(|l| l == "daylight robbery"), "{labels:?}");
-    assert!(
-        labels.iter().any(|l| l == "a gift to smugglers"),
-        "{labels:?}"
-    );
+    assert_lists(&labels, &["daylight robbery", "a gift to smugglers"]);
     // What someone is quoted as saying in full is a quote, not a label; an apostrophe is no
     // quotation mark.
     assert!(!labels.iter().any(|l| l.contains("pay")), "{labels:?}");
@@ -1005,17 +997,15 @@ fn words_that_count_or_qualify_an_event_come_with_it() {
         "After two days of talks and another inquiry, the union spoke of such an agreement. \
          Crews held 3 protests.",
     );
-    for expected in [
-        "two days of talks",
-        "another inquiry",
-        "such an agreement",
-        "3 protests",
-    ] {
-        assert!(
-            labels.iter().any(|l| l == expected),
-            "{expected}: {labels:?}"
-        );
-    }
+    assert_lists(
+        &labels,
+        &[
+            "two days of talks",
+            "another inquiry",
+            "such an agreement",
+            "3 protests",
+        ],
+    );
 }
 
 #[test]
@@ -1053,12 +1043,9 @@ fn the_verb_whose_aim_an_event_is_comes_with_it() {
             .any(|l| l == "expected to meet with Omar Kell"),
         "{labels:?}"
     );
-    assert!(
-        labels.iter().any(|l| l == "plans to meet Teodor Valk"),
-        "{labels:?}"
-    );
+    assert_lists(&labels, &["plans to meet Teodor Valk"]);
     // "home" is no verb of aim; a word that cannot be a verb stays out.
-    assert!(labels.iter().any(|l| l == "meet Kell"), "{labels:?}");
+    assert_lists(&labels, &["meet Kell"]);
 }
 
 #[test]
