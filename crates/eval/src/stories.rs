@@ -15,7 +15,8 @@
 //! translations. Pairwise F1 tells how often translations meet and different articles stay apart.
 //!
 //! Figures: `ecb_pairwise_f1`, `ecb_b3_f1`, `meantime_pairwise_f1`, and `docs_per_s` (analysis
-//! excluded: duplicates plus clustering of the ECB+ articles, one thread).
+//! excluded: duplicates plus clustering of the ECB+ articles, one thread). Set `STORIES_DUMP=1`
+//! to see each predicted ECB+ story's make-up by gold story.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
@@ -83,6 +84,9 @@ pub fn run(data: &Path, out: &mut dyn Write) -> Result<Figures, EvalError> {
         "  duplicates + clustering: {:.1} ms, {docs_per_s:.0} docs/s",
         seconds * 1e3
     )?;
+    if std::env::var_os("STORIES_DUMP").is_some() {
+        dump(&plan.members, &gold, &ecb);
+    }
     figures.push("ecb_pairwise_f1", scores.pairwise.2);
     figures.push("ecb_b3_f1", scores.bcubed.2);
 
@@ -103,6 +107,28 @@ pub fn run(data: &Path, out: &mut dyn Write) -> Result<Figures, EvalError> {
     figures.push("meantime_pairwise_f1", scores.pairwise.2);
     figures.push("docs_per_s", docs_per_s);
     Ok(figures)
+}
+
+/// Development aid (`STORIES_DUMP=1`): each predicted story's make-up by gold story, and the
+/// titles of a story that mixes gold stories, on standard error.
+fn dump(clusters: &[Vec<usize>], gold: &[&str], items: &[Labelled]) {
+    for (k, members) in clusters.iter().enumerate() {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for &i in members {
+            *counts.entry(gold[i]).or_default() += 1;
+        }
+        eprintln!("story {k}: {counts:?}");
+        if counts.len() > 1 {
+            for &i in members {
+                let title = items[i].article.title.as_deref().unwrap_or("");
+                eprintln!(
+                    "    {} {}",
+                    gold[i],
+                    title.chars().take(90).collect::<String>()
+                );
+            }
+        }
+    }
 }
 
 fn print_scores(out: &mut dyn Write, s: &Scores) -> Result<(), EvalError> {

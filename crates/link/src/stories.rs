@@ -8,10 +8,10 @@
 mod events;
 mod index;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
-use triangulate_model::{Article, DocId, MentionForm};
+use triangulate_model::{Article, DocId, EntityKind, MentionForm};
 
 use crate::{duplicates::Groups, similarity, Analysed};
 
@@ -74,6 +74,9 @@ pub(crate) struct Features {
     terms: Vec<(String, f32)>,
     language: String,
     day: Option<i64>,
+    /// The words of the title that name an entity of the article ("Jackson" in "Chargers'
+    /// Jackson arrested"), as stems: who the headline says the story is about.
+    headline: Vec<String>,
 }
 
 /// Clusters `docs` into stories. Copies always join the story of their original. The result
@@ -163,6 +166,7 @@ pub(crate) fn features(doc: &Analysed, options: &StoryOptions) -> Features {
     }
     let mut terms: Vec<(String, f32)> = terms.into_iter().collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let headline = headline_names(doc, title);
     let day = day_number(&doc.article).or_else(|| {
         if options.infer_day {
             mentioned_day(doc)
@@ -174,7 +178,42 @@ pub(crate) fn features(doc: &Analysed, options: &StoryOptions) -> Features {
         terms,
         language: doc.article.language.clone().unwrap_or_default(),
         day,
+        headline,
     }
+}
+
+/// The stems of the title's words that are words of the names of the article's people and
+/// organisations, left out where the article also writes the word in lower case: a common word
+/// inside a name ("New", "Act") says nothing of who the story is about.
+fn headline_names(doc: &Analysed, title: &str) -> Vec<String> {
+    let named: HashSet<String> = doc
+        .analysis
+        .entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
+        .flat_map(|e| similarity::stems(&e.name))
+        .collect();
+    let mut words: Vec<String> = similarity::stems(title)
+        .into_iter()
+        .filter(|w| w.chars().count() > 2 && named.contains(w))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    if words.is_empty() {
+        return words;
+    }
+    // Only lower-case words that open like a candidate are stemmed.
+    let opening = |w: &str| -> String { w.chars().take(3).collect() };
+    let openings: HashSet<String> = words.iter().map(|w| opening(w)).collect();
+    let common: HashSet<String> = doc
+        .article
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.starts_with(char::is_lowercase) && openings.contains(&opening(w)))
+        .flat_map(similarity::stems)
+        .collect();
+    words.retain(|w| !common.contains(w));
+    words
 }
 
 /// The years an article names: those of its resolved time expressions and bare four-digit
@@ -340,6 +379,155 @@ mod tests {
             .collect();
         stories.sort();
         stories
+    }
+
+    /// An article analysed for real, so that its entities (and its headline's names) are known.
+    fn analysed(id: &str, title: &str, text: &str) -> Analysed {
+        let mut d = doc(id, "2025-03-02", text);
+        d.article.title = Some(title.to_string());
+        d.analysis = triangulate_analyze::analyze(&d.article);
+        d
+    }
+
+    /// Two players of one team arrested for drunk driving on the same weekend, told in the same
+    /// words: only the names tell the two events apart.
+    fn two_arrests() -> Vec<Analysed> {
+        let reyk = |id: &str, title: &str, lead: &str| {
+            analysed(
+                id,
+                title,
+                &format!(
+                    "{lead} Harbour Lions receiver Vincent Reyk was arrested early Sunday on \
+                     suspicion of drunk driving, the Velmora highway patrol said. Reyk was \
+                     stopped on the coast road after midnight and gave a blood sample. The \
+                     Harbour Lions said they were aware of the arrest and would say no more \
+                     until the results of the blood test were known."
+                ),
+            )
+        };
+        let danner = |id: &str, title: &str, lead: &str| {
+            analysed(
+                id,
+                title,
+                &format!(
+                    "{lead} Harbour Lions lineman Jamal Danner was arrested early Sunday on \
+                     suspicion of drunk driving, the Velmora highway patrol said. Danner was \
+                     stopped on the harbour road after midnight and gave a blood sample. The \
+                     Harbour Lions said they were aware of the arrest and would say no more \
+                     until the results of the blood test were known."
+                ),
+            )
+        };
+        vec![
+            reyk(
+                "r1",
+                "Lions' Reyk arrested on suspicion of drunk driving",
+                "VELMORA -",
+            ),
+            reyk(
+                "r2",
+                "Reyk arrested, Lions say little",
+                "A second arrest for the club.",
+            ),
+            reyk(
+                "r3",
+                "Police: Reyk stopped on coast road",
+                "Another blow for the Lions.",
+            ),
+            reyk(
+                "r4",
+                "Lions receiver Reyk held overnight",
+                "The patrol confirmed it.",
+            ),
+            danner(
+                "d1",
+                "Lions' Danner arrested on suspicion of drunk driving",
+                "VELMORA -",
+            ),
+            danner(
+                "d2",
+                "Danner arrested, Lions say little",
+                "A second arrest for the club.",
+            ),
+            danner(
+                "d3",
+                "Police: Danner stopped on harbour road",
+                "Another blow for the Lions.",
+            ),
+            danner(
+                "d4",
+                "Lions lineman Danner held overnight",
+                "The patrol confirmed it.",
+            ),
+        ]
+    }
+
+    #[test]
+    fn headlines_that_lead_with_different_names_make_two_stories() {
+        let docs = two_arrests();
+        let plan = cluster(&docs, &Groups::default(), &StoryOptions::default());
+        assert_eq!(
+            grouped(&plan, &docs),
+            vec![vec!["d1", "d2", "d3", "d4"], vec!["r1", "r2", "r3", "r4"]]
+        );
+    }
+
+    #[test]
+    fn one_event_told_through_two_people_keeps_one_story() {
+        // Both players were in the car; half the headlines name one, half the other, but every
+        // article names both, so the two halves share their names and stay one story.
+        let text = |lead: &str| {
+            format!(
+                "{lead} Harbour Lions receiver Vincent Reyk and lineman Jamal Danner were \
+                 arrested early Sunday on suspicion of drunk driving, the Velmora highway patrol \
+                 said. Reyk was driving and Danner was his passenger. The Harbour Lions said they \
+                 were aware of the arrests of Reyk and Danner and would say no more."
+            )
+        };
+        let docs = vec![
+            analysed(
+                "r1",
+                "Lions' Reyk arrested after night out",
+                &text("VELMORA -"),
+            ),
+            analysed("r2", "Reyk at the wheel, police say", &text("A bad night.")),
+            analysed(
+                "r3",
+                "Lions receiver Reyk held overnight",
+                &text("The patrol said so."),
+            ),
+            analysed(
+                "d1",
+                "Lions' Danner arrested after night out",
+                &text("VELMORA -"),
+            ),
+            analysed(
+                "d2",
+                "Danner was the passenger, police say",
+                &text("A bad night."),
+            ),
+            analysed(
+                "d3",
+                "Lions lineman Danner held overnight",
+                &text("The patrol said so."),
+            ),
+        ];
+        let plan = cluster(&docs, &Groups::default(), &StoryOptions::default());
+        assert_eq!(plan.members.len(), 1, "{:?}", grouped(&plan, &docs));
+    }
+
+    #[test]
+    fn headline_names_leave_out_words_the_article_writes_in_lower_case() {
+        let d = analysed(
+            "x",
+            "New Velmora Port Authority fines Northway",
+            "The New Velmora Port Authority fined Northway Terminals on Monday. The new fine \
+             is the largest the port authority has set.",
+        );
+        let names = headline_names(&d, d.article.title.as_deref().unwrap_or(""));
+        assert!(names.contains(&"northway".to_string()), "{names:?}");
+        assert!(!names.contains(&"new".to_string()), "{names:?}");
+        assert!(!names.contains(&"port".to_string()), "{names:?}");
     }
 
     #[test]

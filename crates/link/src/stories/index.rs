@@ -88,6 +88,8 @@ struct Member {
     vector: Box<[(u32, f32)]>,
     /// The document it copies, when it joined as a copy: a split never separates the two.
     original: Option<Doc>,
+    /// Term ids of the words of its title that name one of its entities.
+    headline: Box<[u32]>,
 }
 
 /// One story's running state.
@@ -248,7 +250,8 @@ impl StoryIndex {
                 None => index.open((*key).to_string()),
             };
             let d = index.docs.insert(&doc.article.id, s);
-            index.join(s, d, &vector, f.day);
+            let headline = index.headline(f);
+            index.join(s, d, &vector, f.day, headline);
         }
         index
     }
@@ -284,7 +287,10 @@ impl StoryIndex {
                     + map(s.centroid.capacity(), 8)
                     + s.indexed.capacity() * 4
                     + s.members.capacity() * size_of::<Member>()
-                    + s.members.iter().map(|m| m.vector.len() * 8).sum::<usize>()
+                    + s.members
+                        .iter()
+                        .map(|m| m.vector.len() * 8 + m.headline.len() * 4)
+                        .sum::<usize>()
             })
             .sum();
         stories
@@ -411,7 +417,8 @@ impl StoryIndex {
             );
             touched.push(s);
             let d = self.docs.insert(&docs[i].article.id, s);
-            self.join(s, d, &vector, feats[i].day);
+            let headline = self.headline(&feats[i]);
+            self.join(s, d, &vector, feats[i].day, headline);
             if copied_doc.is_some() {
                 if let Some(member) = self.stories[s].members.last_mut() {
                     member.original = copied_doc;
@@ -555,7 +562,23 @@ impl StoryIndex {
         s
     }
 
-    fn join(&mut self, s: usize, doc: Doc, vector: &[(u32, f32)], day: Option<i64>) {
+    /// The term ids of a document's headline names (see [`Features`]), once its terms are
+    /// observed.
+    fn headline(&self, f: &Features) -> Box<[u32]> {
+        f.headline
+            .iter()
+            .filter_map(|w| self.vocabulary.get(w.as_str()).copied())
+            .collect()
+    }
+
+    fn join(
+        &mut self,
+        s: usize,
+        doc: Doc,
+        vector: &[(u32, f32)],
+        day: Option<i64>,
+        headline: Box<[u32]>,
+    ) {
         let story = &mut self.stories[s];
         story.add(vector, day);
         story.members.push(Member {
@@ -563,6 +586,7 @@ impl StoryIndex {
             day,
             vector: vector.iter().take(MEMBER_TERMS).copied().collect(),
             original: None,
+            headline,
         });
         self.docs.set_story(doc, s);
         self.reindex(s);

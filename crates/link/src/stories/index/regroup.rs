@@ -13,12 +13,22 @@
 //! (damped by the gap between their date ranges), or share too little of their identity terms
 //! (names, numbers, years: below the identity threshold), the smaller group leaves for a new
 //! story. A merge asks the same of identity terms, so a split is not undone by the next batch.
+//!
+//! Split by headlines: two events of one kind (two players arrested for drunk driving, two
+//! playoff wins) share their words, and often enough of their names that the test above keeps
+//! them together; their headlines still lead with different names ("Jackson arrested", "Jamal
+//! Williams arrested"). When two names of people or organisations each lead the headlines of at
+//! least [`HEADLINE_SIDE`] members, seldom together, and between them cover most of the story,
+//! and the two sides share less than [`HEADLINE_IDENTITY`] of their identity terms, the smaller
+//! side leaves. This test also runs on a story that just merged (a merge may have joined two
+//! such events), and a merge of two stories whose headlines lead with different names is
+//! refused.
 
 use std::collections::{HashMap, HashSet};
 
 use triangulate_model::DocId;
 
-use super::{Doc, Fast, Member, StoryIndex};
+use super::{Doc, Fast, Member, Story, StoryIndex};
 use crate::StoryEvent;
 
 /// Documents each side of a split must hold: a single outlier is left where it joined.
@@ -26,6 +36,10 @@ const MIN_SIDE: usize = 2;
 /// Stories larger than this are not checked for splitting, so that one batch's work stays
 /// bounded however large a story grows.
 const SPLIT_MAX_MEMBERS: usize = 256;
+/// Members each side of a split by headlines must hold.
+const HEADLINE_SIDE: usize = 3;
+/// Identity cosine under which two sides a split by headlines found are two stories.
+const HEADLINE_IDENTITY: f32 = 0.6;
 /// Rounds of 2-means; it settles in two or three on story-sized groups.
 const SPLIT_ROUNDS: usize = 8;
 
@@ -58,6 +72,7 @@ impl StoryIndex {
             if a == b
                 || self.story_similarity(a, b) < threshold
                 || self.identities_differ(a, b)
+                || self.headlines_differ(a, b)
                 || !self.members_agree(a, b)
             {
                 continue;
@@ -76,15 +91,18 @@ impl StoryIndex {
             merged.insert(into);
         }
 
-        let mut checked: Vec<usize> = touched
-            .iter()
-            .map(|&s| self.live(s))
-            .filter(|s| !merged.contains(s))
-            .collect();
+        let mut checked: Vec<usize> = touched.iter().map(|&s| self.live(s)).collect();
         checked.sort_unstable();
         checked.dedup();
         for s in checked {
-            if let Some(leaving) = self.separate(s) {
+            // A story that just merged is not cut by its words again, which would undo the merge,
+            // but its headlines may still show two events.
+            let leaving = if merged.contains(&s) {
+                self.split_by_headlines(s)
+            } else {
+                self.separate(s)
+            };
+            if let Some(leaving) = leaving {
                 self.split(s, &leaving);
             }
         }
@@ -113,6 +131,35 @@ impl StoryIndex {
         x.members.len() >= MIN_SIDE
             && y.members.len() >= MIN_SIDE
             && self.identity_cosine(&x.centroid, &y.centroid) < self.options.identity_threshold
+    }
+
+    /// Whether the headlines of two stories lead with different names, as a split by headlines
+    /// would find them (so that a merge does not undo such a split): a name in the headlines
+    /// of one story and hardly any of the other's, and the other way round.
+    fn headlines_differ(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (&self.stories[a], &self.stories[b]);
+        if x.members.len() < HEADLINE_SIDE || y.members.len() < HEADLINE_SIDE {
+            return false;
+        }
+        let leads = |own: &Story, other: &Story| -> bool {
+            let mut counts: HashMap<u32, (usize, usize)> = HashMap::new();
+            for m in &own.members {
+                for &w in m.headline.iter() {
+                    counts.entry(w).or_default().0 += 1;
+                }
+            }
+            for m in &other.members {
+                for &w in m.headline.iter() {
+                    counts.entry(w).or_default().1 += 1;
+                }
+            }
+            counts.values().any(|&(mine, theirs)| {
+                mine >= HEADLINE_SIDE && mine * 2 >= own.members.len() && theirs * 10 <= mine
+            })
+        };
+        leads(x, y)
+            && leads(y, x)
+            && self.identity_cosine(&x.centroid, &y.centroid) < HEADLINE_IDENTITY
     }
 
     /// Cosine of two vectors over their identity terms alone (names, numbers, years); 1 when
@@ -186,8 +233,132 @@ impl StoryIndex {
     }
 
     /// The positions of the members that should leave story `s`, when they form a group
-    /// clearly apart from the rest.
+    /// clearly apart from the rest: by their words, or else by their headlines.
     fn separate(&self, s: usize) -> Option<Vec<usize>> {
+        self.split_by_words(s)
+            .or_else(|| self.split_by_headlines(s))
+    }
+
+    /// Two events of one kind (two players arrested, two games won) are reported in the same
+    /// words, but their headlines lead with different names. Looks for two names, each in the
+    /// headlines of at least [`HEADLINE_SIDE`] members, that seldom share a headline and
+    /// together cover most of the story; members whose headline has neither go to the side
+    /// their words are closer to. The two sides must also share little of their identity terms
+    /// (below [`HEADLINE_IDENTITY`]), so that a story told through two people stays whole.
+    fn split_by_headlines(&self, s: usize) -> Option<Vec<usize>> {
+        let story = &self.stories[s];
+        let n = story.members.len();
+        if !(2 * HEADLINE_SIDE..=SPLIT_MAX_MEMBERS).contains(&n) {
+            return None;
+        }
+        let mut holders: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (i, m) in story.members.iter().enumerate() {
+            for &w in m.headline.iter() {
+                holders.entry(w).or_default().push(i);
+            }
+        }
+        let mut names: Vec<(u32, Vec<usize>)> = holders
+            .into_iter()
+            .filter(|(_, h)| h.len() >= HEADLINE_SIDE)
+            .collect();
+        names.sort_unstable_by_key(|(w, _)| *w);
+        let mut best: Option<(usize, usize, usize)> = None;
+        for a in 0..names.len() {
+            for b in a + 1..names.len() {
+                let (x, y) = (&names[a].1, &names[b].1);
+                let shared = x.iter().filter(|i| y.contains(i)).count();
+                let covered = x.len() + y.len() - shared;
+                if shared * 10 > covered
+                    || covered * 10 < n * 7
+                    || x.len() - shared < HEADLINE_SIDE
+                    || y.len() - shared < HEADLINE_SIDE
+                {
+                    continue;
+                }
+                let score = covered - shared;
+                if best.is_none_or(|(top, _, _)| score > top) {
+                    best = Some((score, a, b));
+                }
+            }
+        }
+        let (_, a, b) = best?;
+        let (x, y) = (&names[a].1, &names[b].1);
+        let units: Vec<Vec<(u32, f32)>> = story.members.iter().map(|m| unit(&m.vector)).collect();
+        let decided: Vec<Option<bool>> = (0..n)
+            .map(|i| match (x.contains(&i), y.contains(&i)) {
+                (true, false) => Some(false),
+                (false, true) => Some(true),
+                _ => None,
+            })
+            .collect();
+        let seed = |which: bool| -> Dense {
+            let mut total = Dense::default();
+            for (u, _) in units
+                .iter()
+                .zip(&decided)
+                .filter(|(_, d)| **d == Some(which))
+            {
+                for &(t, w) in u {
+                    *total.entry(t).or_default() += w;
+                }
+            }
+            total
+        };
+        let seeds = (seed(false), seed(true));
+        let norms = (norm(&seeds.0), norm(&seeds.1));
+        if norms.0 == 0.0 || norms.1 == 0.0 {
+            return None;
+        }
+        let mut side: Vec<bool> = units
+            .iter()
+            .zip(&decided)
+            .map(|(u, d)| {
+                d.unwrap_or_else(|| dot(u, &seeds.1) / norms.1 > dot(u, &seeds.0) / norms.0)
+            })
+            .collect();
+        self.follow_originals(s, &mut side);
+        let count = side.iter().filter(|&&v| v).count();
+        if count < HEADLINE_SIDE || n - count < HEADLINE_SIDE {
+            return None;
+        }
+        let sums = (sum(&units, &side, false), sum(&units, &side, true));
+        if self.identity_cosine(&sums.0, &sums.1) >= HEADLINE_IDENTITY {
+            return None;
+        }
+        Some(smaller_side(&side))
+    }
+
+    /// Puts each copy on the side of its original.
+    fn follow_originals(&self, s: usize, side: &mut [bool]) -> bool {
+        let story = &self.stories[s];
+        let position: HashMap<Doc, usize> = story
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.doc, i))
+            .collect();
+        let mut moved = false;
+        for _ in 0..story.members.len() {
+            let mut changed = false;
+            for (i, member) in story.members.iter().enumerate() {
+                let of = member.original.and_then(|o| position.get(&o));
+                if let Some(&o) = of {
+                    if side[i] != side[o] {
+                        side[i] = side[o];
+                        changed = true;
+                    }
+                }
+            }
+            moved |= changed;
+            if !changed {
+                break;
+            }
+        }
+        moved
+    }
+
+    /// The split by words: spherical 2-means over the members' vectors.
+    fn split_by_words(&self, s: usize) -> Option<Vec<usize>> {
         let story = &self.stories[s];
         let n = story.members.len();
         if !(2 * MIN_SIDE..=SPLIT_MAX_MEMBERS).contains(&n) {
@@ -224,30 +395,7 @@ impl StoryIndex {
             side = next;
         }
         // A copy goes where its original goes, whatever its words say.
-        let position: HashMap<Doc, usize> = story
-            .members
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.doc, i))
-            .collect();
-        let mut moved = false;
-        for _ in 0..n {
-            let mut changed = false;
-            for (i, member) in story.members.iter().enumerate() {
-                let of = member.original.and_then(|o| position.get(&o));
-                if let Some(&o) = of {
-                    if side[i] != side[o] {
-                        side[i] = side[o];
-                        changed = true;
-                    }
-                }
-            }
-            moved |= changed;
-            if !changed {
-                break;
-            }
-        }
-        if moved {
+        if self.follow_originals(s, &mut side) {
             sums = (sum(&units, &side, false), sum(&units, &side, true));
         }
         let count = side.iter().filter(|&&b| b).count();
@@ -268,13 +416,7 @@ impl StoryIndex {
         if !apart {
             return None;
         }
-        // The smaller group leaves; on a tie, the one without the story's first member.
-        let leaving = if count * 2 == n {
-            !side[0]
-        } else {
-            count * 2 < n
-        };
-        Some((0..n).filter(|&i| side[i] == leaving).collect())
+        Some(smaller_side(&side))
     }
 
     /// Moves the members at `leaving` out of story `s` into a new story.
@@ -313,7 +455,17 @@ impl StoryIndex {
         let head = self.docs.id(head.doc);
         let t = self.open(super::super::story_id(std::iter::once(&head)));
         for member in &moved {
-            self.join(t, member.doc, &member.vector, member.day);
+            self.join(
+                t,
+                member.doc,
+                &member.vector,
+                member.day,
+                member.headline.clone(),
+            );
+            // A copy keeps the link to its original, which moved with it.
+            if let Some(last) = self.stories[t].members.last_mut() {
+                last.original = member.original;
+            }
         }
         let mut docs: Vec<DocId> = moved.into_iter().map(|m| self.docs.id(m.doc)).collect();
         docs.sort();
@@ -323,6 +475,19 @@ impl StoryIndex {
             docs,
         });
     }
+}
+
+/// The positions on the smaller side, which leaves the story; on a tie, the side without the
+/// story's first member.
+fn smaller_side(side: &[bool]) -> Vec<usize> {
+    let n = side.len();
+    let count = side.iter().filter(|&&v| v).count();
+    let leaving = if count * 2 == n {
+        !side[0]
+    } else {
+        count * 2 < n
+    };
+    (0..n).filter(|&i| side[i] == leaving).collect()
 }
 
 /// Days between two date ranges (0 when they overlap or one is unknown).
