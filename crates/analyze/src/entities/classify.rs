@@ -14,7 +14,7 @@ fn regional_arm(words: &[String]) -> bool {
     lexicon::is_place(&place)
         && !lexicon::is_place(first)
         && lexicon::nation_of_adjective(first).is_none()
-        && !lower_in(lexicon::GIVEN_NAMES, first)
+        && !lexicon::is_given_name(first)
 }
 
 pub(super) fn kind_of_single(word: &str) -> EntityKind {
@@ -79,14 +79,18 @@ pub(super) fn classify(toks: &[Token], name: &[usize], c: &mut Candidate) {
         (EntityKind::Organization, true)
     } else if lower_in(PLACE_WORDS, last) {
         (EntityKind::Location, true)
-    } else if person_title || (words.len() >= 2 && lower_in(lexicon::GIVEN_NAMES, first)) {
+    } else if person_title || (words.len() >= 2 && lexicon::is_given_name(first)) {
         (EntityKind::Person, true)
     } else if org_context {
         (EntityKind::Organization, true)
     } else if words.len() >= 2 && words.len() <= 3 && regional_arm(words) {
         // "Ford Australia", "EADS North America": a company's arm in a country or region.
         (EntityKind::Organization, false)
-    } else if words.len() == 2 && lower_in(lexicon::GIVEN_NAMES, last) && !c.acronym {
+    } else if words.len() == 2
+        && lexicon::is_given_name(last)
+        && !c.acronym
+        && !lower_in(lexicon::PLACE_PREFIXES, first)
+    {
         // A given name after an unknown word reads as two founders' names, not as a person
         // ("Lockheed Martin", "McDonnell Douglas"): people put the given name first.
         (EntityKind::Organization, false)

@@ -119,7 +119,7 @@ fn after_name_lead(toks: &[Token], i: usize) -> bool {
     };
     // "Prime Minister Hilde May": an unknown given name between a title and the month.
     is_title(p.text)
-        || lower_in(lexicon::GIVEN_NAMES, p.text)
+        || lexicon::is_given_name(p.text)
         || (p.capitalised() && word_before(i - 1).is_some_and(|q| is_title(q.text)))
 }
 
@@ -179,7 +179,7 @@ fn demonym_shape(word: &str) -> bool {
 fn known_word(word: &str) -> bool {
     lexicon::is_place(word)
         || lexicon::nation_of_adjective(word).is_some()
-        || lower_in(lexicon::GIVEN_NAMES, word)
+        || lexicon::is_given_name(word)
 }
 
 /// Whether the capitalised token at `i` may be part of a name.
@@ -594,7 +594,7 @@ fn split_run(toks: &[Token], run: &[usize], seen: &Seen, out: &mut Vec<Candidate
         let personal = role.is_some()
             || person
                 .first()
-                .is_some_and(|&t| lower_in(lexicon::GIVEN_NAMES, toks[t].text));
+                .is_some_and(|&t| lexicon::is_given_name(toks[t].text));
         if personal && person.len() >= 2 && lexicon::is_place(&place_words.join(" ")) {
             let role = Some(match role {
                 Some(r) => format!("{r} of {}", place_words.join(" ")),

@@ -455,3 +455,57 @@ fn institutions_keep_their_title_words_unless_a_role_is_held_in_them() {
     let kell = entity_of("Omar Kell", &mentions, &entities).expect("person found");
     assert!(kell.roles.iter().any(|r| r == "Secretary of State"));
 }
+
+#[test]
+fn a_known_given_name_makes_a_person_whose_surname_is_also_a_place_or_a_given_name() {
+    // Without "Vincent" known, the surname alone ("Jackson" below, five times) outvoted the
+    // full name and the player came out an organisation.
+    let text = "Harbour Lions receiver Vincent Jackson was stopped early Sunday near the docks. \
+                Jackson, 25, was driving east when officers pulled him over. \
+                Jackson said he had done nothing wrong. Jackson will play on Sunday. \
+                Jackson declined to say more.";
+    let (mentions, entities) = run(text);
+    assert_kinds(
+        &["Vincent Jackson", "Jackson"],
+        EntityKind::Person,
+        &mentions,
+        &entities,
+    );
+    let he = mentions
+        .iter()
+        .find(|m| m.text == "him")
+        .expect("pronoun found");
+    assert_eq!(entities[he.entity].name, "Vincent Jackson");
+}
+
+#[test]
+fn a_place_prefix_keeps_a_city_named_after_a_saint() {
+    // "Louis" is a given name; after "St." it names a city, not two founders of a firm.
+    let text = "The carmaker will close its plant in St. Louis next year, workers were told.";
+    let (mentions, entities) = run(text);
+    assert_kinds(&["St. Louis"], EntityKind::Location, &mentions, &entities);
+}
+
+#[test]
+fn states_and_cities_of_the_gazetteer_are_places() {
+    // No preposition vouches for them here: the gazetteer must.
+    let text = "Alabama and Pittsburgh bid for the plant. Toulouse lost out, officials said.";
+    let (mentions, entities) = run(text);
+    assert_kinds(
+        &["Alabama", "Pittsburgh", "Toulouse"],
+        EntityKind::Location,
+        &mentions,
+        &entities,
+    );
+}
+
+#[test]
+fn a_female_given_name_tells_whom_she_is() {
+    let text = "Dirk Holm met Gemma Lark at the port on Monday. She said the talks went well.";
+    let (mentions, entities) = run(text);
+    let she = mentions
+        .iter()
+        .find(|m| m.text == "She")
+        .expect("pronoun found");
+    assert_eq!(entities[she.entity].name, "Gemma Lark");
+}

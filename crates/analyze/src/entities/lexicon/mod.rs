@@ -118,6 +118,11 @@ pub fn nation_of_adjective(word: &str) -> Option<&'static str> {
     index().nations.get(word).copied()
 }
 
+/// Whether a word is a given name, a woman's or a man's.
+pub fn is_given_name(word: &str) -> bool {
+    lower_in(GIVEN_NAMES, word) || lower_in(FEMALE_NAMES, word)
+}
+
 pub fn is_place(name: &str) -> bool {
     index().places.contains(name)
 }
