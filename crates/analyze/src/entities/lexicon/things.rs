@@ -1,6 +1,6 @@
 //! Names that are neither people, organisations nor places: products and models ("A380",
-//! "Boeing 787"), market indices ("the Nikkei", "Dow Jones Industrial Average") and events
-//! ("Paris Air Show"). They are kept as mentions of kind `Other`, so that they neither speak nor
+//! "Boeing 787"), market indices ("the Nikkei", "Dow Jones Industrial Average"), events
+//! ("Paris Air Show"), holidays ("Christmas") and currency codes ("USD"). They are kept as mentions of kind `Other`, so that they neither speak nor
 //! count as actors.
 
 /// Last words of the names of events.
@@ -27,6 +27,45 @@ pub static INDEX_NAMES: &[&str] = &[
 ];
 pub static INDEX_WORDS: &[&str] = &["average", "index", "composite"];
 
+/// Holidays and seasons of the calendar, written in capitals but neither actors nor places
+/// ("Christmas sales", "the New Year period"), as lower-case words joined by spaces.
+pub static HOLIDAYS: &[&str] = &[
+    "christmas",
+    "christmas eve",
+    "christmas day",
+    "new year",
+    "new year's",
+    "new year's eve",
+    "new year's day",
+    "easter",
+    "thanksgiving",
+    "halloween",
+    "ramadan",
+    "eid",
+    "hanukkah",
+    "diwali",
+    "passover",
+    "lent",
+    "yom kippur",
+    "rosh hashanah",
+    "boxing day",
+    "labor day",
+    "labour day",
+    "memorial day",
+    "independence day",
+    "valentine's day",
+    "black friday",
+    "good friday",
+    "lunar new year",
+    "chinese new year",
+];
+
+/// Currency codes, which news writes after amounts ("$ 99 (USD)").
+pub static CURRENCY_CODES: &[&str] = &[
+    "usd", "eur", "gbp", "jpy", "chf", "cny", "rmb", "aud", "cad", "rub", "inr", "krw", "hkd",
+    "sgd", "sek", "nok", "dkk", "pln", "brl", "mxn", "zar", "nzd", "uah", "kzt",
+];
+
 /// Whether a word is a model code: letters and digits together ("A380", "VC-10", "MP3", "A400M").
 pub fn is_model_code(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -48,7 +87,10 @@ pub fn names_a_thing(words: &[String]) -> bool {
         && words[1..]
             .iter()
             .any(|w| is_model_code(w) || w.chars().all(|c| c.is_ascii_digit()));
+    let shouted = words.len() == 1 && words[0].chars().all(|c| c.is_ascii_uppercase());
     (words.len() == 1 && is_model_code(&words[0]))
+        || HOLIDAYS.contains(&lower.join(" ").as_str())
+        || (shouted && CURRENCY_CODES.contains(&first))
         || numbered
         || INDEX_NAMES.contains(&first)
         || (words.len() >= 2 && INDEX_WORDS.contains(&last))
@@ -74,6 +116,9 @@ mod tests {
             "Harbour Share Index",
             "Velmarsk Boat Show",
             "Northern Ports Conference",
+            "Christmas",
+            "New Year",
+            "USD",
         ] {
             assert!(names_a_thing(&names(thing)), "{thing}");
         }
@@ -83,6 +128,8 @@ mod tests {
             "Port of Vellor",
             "Air Coastline",
             "G7",
+            "Christmas Velk",
+            "Usd",
         ] {
             assert!(!names_a_thing(&names(actor)), "{actor}");
         }
