@@ -494,9 +494,18 @@ fn split_run(toks: &[Token], run: &[usize], seen: &Seen, out: &mut Vec<Candidate
     let rest = &run[lead..];
     // A trailing title ends the name: "Kasym-Zhomart Tokayev President of Kazakhstan".
     let mut end = rest.len();
+    // "Stephen King", "Martin Luther King": a title word that ends the run right after given
+    // names only is a surname; given names alone do not make a name.
+    let surname = |n: usize| {
+        n + 1 == rest.len()
+            && rest[..n]
+                .iter()
+                .all(|&u| lexicon::is_given_name(toks[u].text))
+    };
     for (n, &t) in rest.iter().enumerate().skip(1) {
         // "Department of Labor": a title word after "of" belongs to the name.
-        if is_title(toks[t].text) && !institutional && toks[rest[n - 1]].text != "of" {
+        if is_title(toks[t].text) && !institutional && toks[rest[n - 1]].text != "of" && !surname(n)
+        {
             end = n;
             break;
         }

@@ -509,3 +509,23 @@ fn a_female_given_name_tells_whom_she_is() {
         .expect("pronoun found");
     assert_eq!(entities[she.entity].name, "Gemma Lark");
 }
+
+#[test]
+fn a_title_word_after_given_names_alone_is_a_surname() {
+    let text = "Stephen King wrote a new book. Martin Luther King spoke in the square. \
+                Chancellor Ilse Marten met Tomas Reyk.";
+    let (mentions, entities) = run(text);
+    for name in ["Stephen King", "Martin Luther King"] {
+        let m = mentions
+            .iter()
+            .find(|m| m.text == name)
+            .unwrap_or_else(|| panic!("{name} not found"));
+        assert_eq!(m.role, None, "{name}");
+        assert_eq!(entities[m.entity].kind, EntityKind::Person, "{name}");
+    }
+    let marten = mentions
+        .iter()
+        .find(|m| m.text == "Ilse Marten")
+        .expect("Marten found");
+    assert_eq!(marten.role.as_deref(), Some("Chancellor"));
+}

@@ -399,6 +399,7 @@ pub static GIVEN_NAMES: &[&str] = &[
     "lisa",
     "luca",
     "lucas",
+    "luther",
     "luis",
     "marco",
     "maria",
