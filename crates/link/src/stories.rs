@@ -74,8 +74,8 @@ pub(crate) struct Features {
     terms: Vec<(String, f32)>,
     language: String,
     day: Option<i64>,
-    /// The words of the title that name an entity of the article ("Jackson" in "Chargers'
-    /// Jackson arrested"), as stems: who the headline says the story is about.
+    /// The words of the title that name an entity of the article ("Reyk" in "Lions' Reyk
+    /// arrested"), as stems: who the headline says the story is about.
     headline: Vec<String>,
 }
 

@@ -457,16 +457,16 @@ fn institutions_keep_their_title_words_unless_a_role_is_held_in_them() {
 }
 
 #[test]
-fn a_known_given_name_makes_a_person_whose_surname_is_also_a_place_or_a_given_name() {
-    // Without "Vincent" known, the surname alone ("Jackson" below, five times) outvoted the
+fn a_known_given_name_makes_a_person_whom_bare_surnames_would_outvote() {
+    // Without "Vincent" known, the surname alone ("Harlow" below, five times) outvoted the
     // full name and the player came out an organisation.
-    let text = "Harbour Lions receiver Vincent Jackson was stopped early Sunday near the docks. \
-                Jackson, 25, was driving east when officers pulled him over. \
-                Jackson said he had done nothing wrong. Jackson will play on Sunday. \
-                Jackson declined to say more.";
+    let text = "Harbour Lions receiver Vincent Harlow missed training on Friday. \
+                Harlow, 25, had a sore knee, and the club doctor sent him home. \
+                Harlow said he would be fit. Harlow will play on Sunday. \
+                Harlow declined to say more.";
     let (mentions, entities) = run(text);
     assert_kinds(
-        &["Vincent Jackson", "Jackson"],
+        &["Vincent Harlow", "Harlow"],
         EntityKind::Person,
         &mentions,
         &entities,
@@ -475,7 +475,7 @@ fn a_known_given_name_makes_a_person_whose_surname_is_also_a_place_or_a_given_na
         .iter()
         .find(|m| m.text == "him")
         .expect("pronoun found");
-    assert_eq!(entities[he.entity].name, "Vincent Jackson");
+    assert_eq!(entities[he.entity].name, "Vincent Harlow");
 }
 
 #[test]

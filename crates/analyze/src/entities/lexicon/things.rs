@@ -28,7 +28,7 @@ pub static INDEX_NAMES: &[&str] = &[
 pub static INDEX_WORDS: &[&str] = &["average", "index", "composite"];
 
 /// Holidays and seasons of the calendar, written in capitals but neither actors nor places
-/// ("Christmas sales", "the New Year period"), as lower-case words joined by spaces.
+/// ("the Christmas rush", "New Year celebrations"), as lower-case words joined by spaces.
 pub static HOLIDAYS: &[&str] = &[
     "christmas",
     "christmas eve",
@@ -60,7 +60,7 @@ pub static HOLIDAYS: &[&str] = &[
     "chinese new year",
 ];
 
-/// Currency codes, which news writes after amounts ("$ 99 (USD)").
+/// Currency codes, which news writes after amounts ("a fee of 40 euros (EUR)").
 pub static CURRENCY_CODES: &[&str] = &[
     "usd", "eur", "gbp", "jpy", "chf", "cny", "rmb", "aud", "cad", "rub", "inr", "krw", "hkd",
     "sgd", "sek", "nok", "dkk", "pln", "brl", "mxn", "zar", "nzd", "uah", "kzt",

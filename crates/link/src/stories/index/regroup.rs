@@ -16,8 +16,8 @@
 //!
 //! Split by headlines: two events of one kind (two players arrested for drunk driving, two
 //! playoff wins) share their words, and often enough of their names that the test above keeps
-//! them together; their headlines still lead with different names ("Jackson arrested", "Jamal
-//! Williams arrested"). When two names of people or organisations each lead the headlines of at
+//! them together; their headlines still lead with different names ("Reyk arrested", "Lions'
+//! Danner held"). When two names of people or organisations each lead the headlines of at
 //! least [`HEADLINE_SIDE`] members, seldom together, and between them cover most of the story,
 //! and the two sides share less than [`HEADLINE_IDENTITY`] of their identity terms, the smaller
 //! side leaves. This test also runs on a story that just merged (a merge may have joined two
