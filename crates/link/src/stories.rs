@@ -392,72 +392,71 @@ mod tests {
     /// Two players of one team arrested for drunk driving on the same weekend, told in the same
     /// words: only the names tell the two events apart.
     fn two_arrests() -> Vec<Analysed> {
-        let reyk = |id: &str, title: &str, lead: &str| {
-            analysed(
-                id,
-                title,
-                &format!(
-                    "{lead} Harbour Lions receiver Vincent Reyk was arrested early Sunday on \
-                     suspicion of drunk driving, the Velmora highway patrol said. Reyk was \
-                     stopped on the coast road after midnight and gave a blood sample. The \
-                     Harbour Lions said they were aware of the arrest and would say no more \
-                     until the results of the blood test were known."
-                ),
-            )
-        };
-        let danner = |id: &str, title: &str, lead: &str| {
-            analysed(
-                id,
-                title,
-                &format!(
-                    "{lead} Harbour Lions lineman Jamal Danner was arrested early Sunday on \
-                     suspicion of drunk driving, the Velmora highway patrol said. Danner was \
-                     stopped on the harbour road after midnight and gave a blood sample. The \
-                     Harbour Lions said they were aware of the arrest and would say no more \
-                     until the results of the blood test were known."
-                ),
-            )
-        };
+        // (player, surname, road): the only words the two events' articles do not share.
+        const REYK: (&str, &str, &str) = ("receiver Vincent Reyk", "Reyk", "coast");
+        const DANNER: (&str, &str, &str) = ("lineman Jamal Danner", "Danner", "harbour");
+        let arrest =
+            |id: &str, title: &str, lead: &str, (player, surname, road): (&str, &str, &str)| {
+                analysed(
+                    id,
+                    title,
+                    &format!(
+                        "{lead} Harbour Lions {player} was arrested early Sunday on suspicion of \
+                     drunk driving, the Velmora highway patrol said. {surname} was stopped on \
+                     the {road} road after midnight and gave a blood sample. The Harbour Lions \
+                     said they were aware of the arrest and would say no more until the results \
+                     of the blood test were known."
+                    ),
+                )
+            };
         vec![
-            reyk(
+            arrest(
                 "r1",
                 "Lions' Reyk arrested on suspicion of drunk driving",
                 "VELMORA -",
+                REYK,
             ),
-            reyk(
+            arrest(
                 "r2",
                 "Reyk arrested, Lions say little",
                 "A second arrest for the club.",
+                REYK,
             ),
-            reyk(
+            arrest(
                 "r3",
                 "Police: Reyk stopped on coast road",
                 "Another blow for the Lions.",
+                REYK,
             ),
-            reyk(
+            arrest(
                 "r4",
                 "Lions receiver Reyk held overnight",
                 "The patrol confirmed it.",
+                REYK,
             ),
-            danner(
+            arrest(
                 "d1",
                 "Lions' Danner arrested on suspicion of drunk driving",
                 "VELMORA -",
+                DANNER,
             ),
-            danner(
+            arrest(
                 "d2",
                 "Danner arrested, Lions say little",
                 "A second arrest for the club.",
+                DANNER,
             ),
-            danner(
+            arrest(
                 "d3",
                 "Police: Danner stopped on harbour road",
                 "Another blow for the Lions.",
+                DANNER,
             ),
-            danner(
+            arrest(
                 "d4",
                 "Lions lineman Danner held overnight",
                 "The patrol confirmed it.",
+                DANNER,
             ),
         ]
     }

@@ -471,11 +471,8 @@ fn a_known_given_name_makes_a_person_whom_bare_surnames_would_outvote() {
         &mentions,
         &entities,
     );
-    let he = mentions
-        .iter()
-        .find(|m| m.text == "him")
-        .expect("pronoun found");
-    assert_eq!(entities[he.entity].name, "Vincent Harlow");
+    let him = entity_of("him", &mentions, &entities).expect("pronoun found");
+    assert_eq!(him.name, "Vincent Harlow");
 }
 
 #[test]
@@ -503,11 +500,8 @@ fn states_and_cities_of_the_gazetteer_are_places() {
 fn a_female_given_name_tells_whom_she_is() {
     let text = "Dirk Holm met Gemma Lark at the port on Monday. She said the talks went well.";
     let (mentions, entities) = run(text);
-    let she = mentions
-        .iter()
-        .find(|m| m.text == "She")
-        .expect("pronoun found");
-    assert_eq!(entities[she.entity].name, "Gemma Lark");
+    let she = entity_of("She", &mentions, &entities).expect("pronoun found");
+    assert_eq!(she.name, "Gemma Lark");
 }
 
 #[test]
@@ -515,17 +509,21 @@ fn a_title_word_after_given_names_alone_is_a_surname() {
     let text = "Stephen King wrote a new book. Martin Luther King spoke in the square. \
                 Chancellor Ilse Marten met Tomas Reyk.";
     let (mentions, entities) = run(text);
-    for name in ["Stephen King", "Martin Luther King"] {
-        let m = mentions
+    let role_of = |name: &str| {
+        mentions
             .iter()
             .find(|m| m.text == name)
-            .unwrap_or_else(|| panic!("{name} not found"));
-        assert_eq!(m.role, None, "{name}");
-        assert_eq!(entities[m.entity].kind, EntityKind::Person, "{name}");
-    }
-    let marten = mentions
-        .iter()
-        .find(|m| m.text == "Ilse Marten")
-        .expect("Marten found");
-    assert_eq!(marten.role.as_deref(), Some("Chancellor"));
+            .unwrap_or_else(|| panic!("{name} not found"))
+            .role
+            .clone()
+    };
+    assert_kinds(
+        &["Stephen King", "Martin Luther King"],
+        EntityKind::Person,
+        &mentions,
+        &entities,
+    );
+    assert_eq!(role_of("Stephen King"), None);
+    assert_eq!(role_of("Martin Luther King"), None);
+    assert_eq!(role_of("Ilse Marten").as_deref(), Some("Chancellor"));
 }
