@@ -38,6 +38,8 @@ const MIN_SIDE: usize = 2;
 const SPLIT_MAX_MEMBERS: usize = 256;
 /// Members each side of a split by headlines must hold.
 const HEADLINE_SIDE: usize = 3;
+/// Headline names, the most widely held first, among which a split by headlines looks for two.
+const HEADLINE_NAMES: usize = 32;
 /// Identity cosine under which two sides a split by headlines found are two stories.
 const HEADLINE_IDENTITY: f32 = 0.6;
 /// Rounds of 2-means; it settles in two or three on story-sized groups.
@@ -257,16 +259,19 @@ impl StoryIndex {
                 holders.entry(w).or_default().push(i);
             }
         }
+        // Holder lists are in member order; the most widely held names are tried, a bounded
+        // number of them, so that the pairs tried stay few however large the story.
         let mut names: Vec<(u32, Vec<usize>)> = holders
             .into_iter()
             .filter(|(_, h)| h.len() >= HEADLINE_SIDE)
             .collect();
-        names.sort_unstable_by_key(|(w, _)| *w);
+        names.sort_unstable_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        names.truncate(HEADLINE_NAMES);
         let mut best: Option<(usize, usize, usize)> = None;
         for a in 0..names.len() {
             for b in a + 1..names.len() {
                 let (x, y) = (&names[a].1, &names[b].1);
-                let shared = x.iter().filter(|i| y.contains(i)).count();
+                let shared = shared_count(x, y);
                 let covered = x.len() + y.len() - shared;
                 if shared * 10 > covered
                     || covered * 10 < n * 7
@@ -285,11 +290,13 @@ impl StoryIndex {
         let (x, y) = (&names[a].1, &names[b].1);
         let units: Vec<Vec<(u32, f32)>> = story.members.iter().map(|m| unit(&m.vector)).collect();
         let decided: Vec<Option<bool>> = (0..n)
-            .map(|i| match (x.contains(&i), y.contains(&i)) {
-                (true, false) => Some(false),
-                (false, true) => Some(true),
-                _ => None,
-            })
+            .map(
+                |i| match (x.binary_search(&i).is_ok(), y.binary_search(&i).is_ok()) {
+                    (true, false) => Some(false),
+                    (false, true) => Some(true),
+                    _ => None,
+                },
+            )
             .collect();
         let seed = |which: bool| -> Dense {
             let mut total = Dense::default();
@@ -475,6 +482,23 @@ impl StoryIndex {
             docs,
         });
     }
+}
+
+/// How many positions two ascending lists share.
+fn shared_count(x: &[usize], y: &[usize]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// The positions on the smaller side, which leaves the story; on a tie, the side without the
