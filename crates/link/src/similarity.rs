@@ -252,7 +252,7 @@ fn sorted_dice<T: Ord>(a: &[T], b: &[T]) -> f32 {
 }
 
 /// Number of items two sorted, duplicate-free slices share.
-fn sorted_common<T: Ord>(a: &[T], b: &[T]) -> usize {
+pub(crate) fn sorted_common<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

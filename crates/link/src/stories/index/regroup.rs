@@ -29,7 +29,7 @@ use std::collections::{HashMap, HashSet};
 use triangulate_model::DocId;
 
 use super::{Doc, Fast, Member, Story, StoryIndex};
-use crate::StoryEvent;
+use crate::{similarity, StoryEvent};
 
 /// Documents each side of a split must hold: a single outlier is left where it joined.
 const MIN_SIDE: usize = 2;
@@ -271,7 +271,7 @@ impl StoryIndex {
         for a in 0..names.len() {
             for b in a + 1..names.len() {
                 let (x, y) = (&names[a].1, &names[b].1);
-                let shared = shared_count(x, y);
+                let shared = similarity::sorted_common(x, y);
                 let covered = x.len() + y.len() - shared;
                 if shared * 10 > covered
                     || covered * 10 < n * 7
@@ -482,23 +482,6 @@ impl StoryIndex {
             docs,
         });
     }
-}
-
-/// How many positions two ascending lists share.
-fn shared_count(x: &[usize], y: &[usize]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// The positions on the smaller side, which leaves the story; on a tie, the side without the
