@@ -136,8 +136,8 @@ impl StoryIndex {
     }
 
     /// Whether the headlines of two stories lead with different names, as a split by headlines
-    /// would find them (so that a merge does not undo such a split): a name in the headlines
-    /// of one story and hardly any of the other's, and the other way round.
+    /// would find them (so that a merge does not undo such a split): a name in at least half
+    /// the headlines of one story and hardly any of the other's, and the other way round.
     fn headlines_differ(&self, a: usize, b: usize) -> bool {
         let (x, y) = (&self.stories[a], &self.stories[b]);
         if x.members.len() < HEADLINE_SIDE || y.members.len() < HEADLINE_SIDE {
@@ -335,7 +335,7 @@ impl StoryIndex {
         Some(smaller_side(&side))
     }
 
-    /// Puts each copy on the side of its original.
+    /// Puts each copy on the side of its original; tells whether any copy moved.
     fn follow_originals(&self, s: usize, side: &mut [bool]) -> bool {
         let story = &self.stories[s];
         let position: HashMap<Doc, usize> = story
