@@ -35,7 +35,8 @@ pub struct StoryOptions {
     /// small batch (three reports of one meeting) the terms they share still weigh: with no
     /// prior, a term in every one of three documents would weigh almost nothing.
     pub prior_docs: f32,
-    /// Undated articles take the date they mention most as their day, for the time damping.
+    /// Undated articles take the latest full date they mention as their day, for the time
+    /// damping.
     pub infer_day: bool,
     /// Weight of a number the article states (not a year, at least two digits).
     pub number_weight: f32,
@@ -252,18 +253,15 @@ fn year_of(value: &str) -> Option<u16> {
     ((1900..2100).contains(&year) && !matches!(next, Some(c) if c.is_ascii_digit())).then_some(year)
 }
 
-/// The full date an undated article mentions most often (earliest on ties): its likely day.
+/// The latest full date an undated article mentions: its likely day. A report is written after
+/// the events it dates, and the date it names most often may be one it looks back on (an
+/// obituary retells a career by its dates).
 fn mentioned_day(doc: &Analysed) -> Option<i64> {
-    let mut counts: HashMap<i64, usize> = HashMap::new();
-    for t in &doc.analysis.times {
-        if let Some(day) = t.value.get(..10).and_then(parse_day) {
-            *counts.entry(day).or_default() += 1;
-        }
-    }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(d, _)| d)
+    doc.analysis
+        .times
+        .iter()
+        .filter_map(|t| t.value.get(..10).and_then(parse_day))
+        .max()
 }
 
 /// Days since 1970-01-01 of the article's publication date.
@@ -578,6 +576,21 @@ mod tests {
             "In 1987 the 12345 votes and 2031 plans; 3000 boats.",
         );
         assert_eq!(years(&d), vec![1987, 2031]);
+    }
+
+    #[test]
+    fn an_undated_article_takes_the_latest_date_it_names() {
+        // The harbour's opening is named twice, the founder's death once: the report is of the
+        // death.
+        let mut d = doc(
+            "x",
+            "2025-01-01",
+            "The Velmora harbour opened on June 17, 1972, and June 17, 1972 is still a holiday \
+             there. Its founder died on December 19, 2008, his family said.",
+        );
+        d.article.published = None;
+        d.analysis = triangulate_analyze::analyze(&d.article);
+        assert_eq!(mentioned_day(&d), parse_day("2008-12-19"));
     }
 
     #[test]
