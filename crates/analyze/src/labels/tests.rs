@@ -10,6 +10,15 @@ fn texts_and_targets(labels: &[Label]) -> Vec<(&str, LabelTarget)> {
     labels.iter().map(|l| (l.text.as_str(), l.target)).collect()
 }
 
+/// The texts of the labels with the given target, in order.
+fn texts_for(labels: &[Label], target: LabelTarget) -> Vec<&str> {
+    labels
+        .iter()
+        .filter(|l| l.target == target)
+        .map(|l| l.text.as_str())
+        .collect()
+}
+
 /// The texts of the labels found in `text` with no mentions given.
 fn label_texts(text: &str) -> Vec<String> {
     find(text, &sentence(text), &[])
@@ -222,11 +231,7 @@ fn an_event_name_keeps_up_to_two_modifiers_in_front() {
     let text = "Delegates spoke of the third inter-island summit after his troubling encounters \
                 with the envoy and a long bitter border conflict.";
     let labels = find(text, &sentence(text), &[]);
-    let texts: Vec<&str> = labels
-        .iter()
-        .filter(|l| l.target == LabelTarget::Event)
-        .map(|l| l.text.as_str())
-        .collect();
+    let texts = texts_for(&labels, LabelTarget::Event);
     assert_eq!(
         texts,
         vec![
@@ -389,11 +394,7 @@ fn people_named_by_what_they_are_form_a_group() {
                 caravan and illegal immigrants; the workers union and Vell supporters stayed away.";
     let vell = name(text, "Vell", 0);
     let labels = find(text, &sentence(text), &[vell]);
-    let groups: Vec<&str> = labels
-        .iter()
-        .filter(|l| l.target == LabelTarget::Group)
-        .map(|l| l.text.as_str())
-        .collect();
+    let groups = texts_for(&labels, LabelTarget::Group);
     // "workers union" is a union, not a group of workers; "Vell supporters" labels Vell.
     assert_eq!(
         groups,
@@ -426,11 +427,7 @@ fn one_person_named_by_what_they_are_labels_like_a_group() {
     let text = "A Velmarsk-born harbour crane worker and the former agency chief met \
                 three local businessmen and their closest ally.";
     let labels = find(text, &sentence(text), &[]);
-    let groups: Vec<&str> = labels
-        .iter()
-        .filter(|l| l.target == LabelTarget::Group)
-        .map(|l| l.text.as_str())
-        .collect();
+    let groups = texts_for(&labels, LabelTarget::Group);
     assert_eq!(
         groups,
         vec![
