@@ -146,8 +146,7 @@ fn those_acting_for_a_country_label_it() {
         ]
     );
     // Nothing acts for a word the analysis could not place.
-    let mut other = name(text, "Velorian", 0);
-    other.kind = EntityKind::Other;
+    let other = named(text, "Velorian", 0, EntityKind::Other);
     let found = find(text, &sentence(text), &[other]);
     assert!(
         found
@@ -266,10 +265,8 @@ fn an_event_name_keeps_up_to_two_modifiers_in_front() {
 fn those_acting_for_a_name_are_not_read_across_a_verb() {
     let text =
         "Vell said officials would stay, and Ostria installed what officials call a hotline.";
-    let mut vell = name(text, "Vell", 0);
-    vell.kind = EntityKind::Person;
-    let mut ostria = name(text, "Ostria", 1);
-    ostria.kind = EntityKind::Location;
+    let vell = name(text, "Vell", 0);
+    let ostria = named(text, "Ostria", 1, EntityKind::Location);
     let labels = find(text, &sentence(text), &[vell, ostria]);
     // The officials are a group of their own, acting for neither name.
     assert!(
@@ -843,8 +840,7 @@ fn words_of_time_or_standing_stay_with_a_title() {
     let text =
         "A former Ostrian spy met newly-minted Governor Ana Vell in \u{201c}ex-Brask\u{201d} \
                 territory, and police met Ostrian officials.";
-    let mut ostrian = name(text, "Ostrian", 0);
-    ostrian.kind = EntityKind::Group;
+    let ostrian = named(text, "Ostrian", 0, EntityKind::Group);
     let mut vell = name(text, "Ana Vell", 1);
     vell.role = Some("Governor".into());
     let mut others = name(text, "Ostrian officials", 0);
@@ -872,14 +868,11 @@ fn words_of_time_or_standing_stay_with_a_title() {
 fn a_place_before_a_title_and_a_possessive_after_those_acting_belong_to_the_label() {
     let text = "Ostria leader Ana Vell met Brask's leaders and criticised the Ostrian regime's \
                 use of force.";
-    let mut ostria = name(text, "Ostria", 0);
-    ostria.kind = EntityKind::Location;
+    let ostria = named(text, "Ostria", 0, EntityKind::Location);
     let mut vell = name(text, "Ana Vell", 1);
     vell.role = Some("leader".into());
-    let mut brask = name(text, "Brask", 2);
-    brask.kind = EntityKind::Location;
-    let mut ostrian = name(text, "Ostrian", 0);
-    ostrian.kind = EntityKind::Group;
+    let brask = named(text, "Brask", 2, EntityKind::Location);
+    let ostrian = named(text, "Ostrian", 0, EntityKind::Group);
     let labels = find(text, &sentence(text), &[ostria, vell, brask, ostrian]);
     let texts = texts_and_targets(&labels);
     for expected in [
@@ -920,10 +913,8 @@ fn scare_quotes_inside_an_outlets_sentence_are_labels() {
 fn what_a_sentence_says_a_name_is_labels_it() {
     let text = "Ruth Anker was the first foreign minister to visit the dam, and Brask is our \
                 closest ally. Containing Ostria was the key to peace. Vell is expected to go.";
-    let mut brask = name(text, "Brask", 1);
-    brask.kind = EntityKind::Location;
-    let mut ostria = name(text, "Ostria", 2);
-    ostria.kind = EntityKind::Location;
+    let brask = named(text, "Brask", 1, EntityKind::Location);
+    let ostria = named(text, "Ostria", 2, EntityKind::Location);
     let mentions = [
         name(text, "Ruth Anker", 0),
         brask,
@@ -1009,10 +1000,8 @@ fn words_that_count_or_qualify_an_event_come_with_it() {
 fn a_nation_named_by_a_common_noun_is_the_one_named_last() {
     let text = "Vell visited France and then Kazakhstan. Critics said that nation was isolated, \
                 and his impoverished country's exports fell. The country club was closed.";
-    let mut france = name(text, "France", 1);
-    france.kind = EntityKind::Location;
-    let mut kazakhstan = name(text, "Kazakhstan", 2);
-    kazakhstan.kind = EntityKind::Location;
+    let france = named(text, "France", 1, EntityKind::Location);
+    let kazakhstan = named(text, "Kazakhstan", 2, EntityKind::Location);
     let mentions = [name(text, "Vell", 0), france, kazakhstan];
     let labels = find(text, &sentence(text), &mentions);
     let texts = texts_and_targets(&labels);
@@ -1048,10 +1037,8 @@ fn the_verb_whose_aim_an_event_is_comes_with_it() {
 #[test]
 fn what_a_name_is_written_after_it_labels_it() {
     let text = "The Brask Courier newspaper reported that the Ostria Watch group left.";
-    let mut courier = name(text, "Brask Courier", 0);
-    courier.kind = EntityKind::Organization;
-    let mut watch = name(text, "Ostria Watch", 1);
-    watch.kind = EntityKind::Organization;
+    let courier = named(text, "Brask Courier", 0, EntityKind::Organization);
+    let watch = named(text, "Ostria Watch", 1, EntityKind::Organization);
     let labels = find(text, &sentence(text), &[courier, watch]);
     let texts = texts_and_targets(&labels);
     assert!(
