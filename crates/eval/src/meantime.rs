@@ -24,6 +24,11 @@
 //! "Steve Jobs" are sometimes two mentions, sometimes one): on English this rule moves the
 //! exact F1 by about 0.001, on Spanish and Italian it adds about 0.01.
 //!
+//! Peer systems are scored by the same protocol: `MEANTIME_DOCS_OUT=FILE` appends the rebuilt
+//! documents as JSON lines (`lang`, `doc`, `text`), and `MEANTIME_PEER=FILE` reads another
+//! system's mentions of them (`lang`, `doc`, byte `start` and `end`, `kind` PER, ORG or LOC) and
+//! prints their scores beside ours for each language they cover (`bench/entities-vs-spacy.sh`).
+//!
 //! Figures: exact-extent typed F1 (`<lang>_f1`), head-match typed F1 (`<lang>_head_f1`: the
 //! predicted span covers the gold head and lies inside the gold extent, types equal), and
 //! documents per second of sentence splitting plus entity recognition on one thread.
@@ -101,6 +106,10 @@ fn ratio(a: usize, b: usize) -> f64 {
 /// Runs the MEANTIME evaluation on the data at `data`, printing to `out`.
 pub fn run(data: &Path, out: &mut dyn Write) -> Result<Figures, EvalError> {
     let mut figures = Figures::default();
+    let peer = match std::env::var_os("MEANTIME_PEER") {
+        Some(path) => Some(read_peer(Path::new(&path))?),
+        None => None,
+    };
     let mut total_docs = 0usize;
     let mut total_secs = 0.0f64;
     for lang in LANGUAGES {
@@ -109,7 +118,7 @@ pub fn run(data: &Path, out: &mut dyn Write) -> Result<Figures, EvalError> {
             writeln!(out, "meantime {lang}: missing, skipped")?;
             continue;
         }
-        let result = score_language(&dir)?;
+        let result = score_language(&dir, lang, peer.as_ref())?;
         total_docs += result.docs;
         total_secs += result.secs;
         writeln!(out, "meantime {lang}: {} documents", result.docs)?;
@@ -130,6 +139,23 @@ pub fn run(data: &Path, out: &mut dyn Write) -> Result<Figures, EvalError> {
         let (_, _, f_head) = sum(&result.head).prf();
         let (_, _, f_untyped) = result.untyped.prf();
         writeln!(out, "  head, types ignored  F1 {f_untyped:.3}")?;
+        if let Some(peer) = &result.peer {
+            let (p, r, f) = sum(&peer.exact).prf();
+            let (_, _, f_head) = sum(&peer.head).prf();
+            let (_, _, f_untyped) = peer.untyped.prf();
+            writeln!(
+                out,
+                "  peer (MEANTIME_PEER), same protocol: exact P {p:.3}  R {r:.3}  F1 {f:.3}  \
+                 head F1 {f_head:.3}  head, types ignored F1 {f_untyped:.3}  \
+                 ratio ours/peer exact {:.2}",
+                if f > 0.0 { f_exact / f } else { 0.0 }
+            )?;
+            for (t, c) in TYPES.iter().zip(peer.exact.iter()) {
+                let (p, r, f) = c.prf();
+                writeln!(out, "  peer exact {t:3}  P {p:.3}  R {r:.3}  F1 {f:.3}")?;
+            }
+            figures.push(format!("peer_{lang}_f1"), f);
+        }
         figures.push(format!("{lang}_f1"), f_exact);
         figures.push(format!("{lang}_head_f1"), f_head);
     }
@@ -160,9 +186,63 @@ struct LanguageResult {
     exact: Vec<Counts>,
     head: Vec<Counts>,
     untyped: Counts,
+    /// The same scores for a peer system's spans, when `MEANTIME_PEER` names them.
+    peer: Option<Box<LanguageResult>>,
 }
 
-fn score_language(dir: &Path) -> Result<LanguageResult, EvalError> {
+impl LanguageResult {
+    fn new() -> Self {
+        LanguageResult {
+            docs: 0,
+            secs: 0.0,
+            exact: vec![Counts::default(); TYPES.len()],
+            head: vec![Counts::default(); TYPES.len()],
+            untyped: Counts::default(),
+            peer: None,
+        }
+    }
+}
+
+/// A peer system's name mentions, by (language, document): byte spans of the rebuilt text and
+/// MEANTIME types.
+type PeerSpans = HashMap<(String, String), Vec<(usize, usize, &'static str)>>;
+
+#[derive(Deserialize)]
+struct PeerRecord {
+    lang: String,
+    doc: String,
+    start: usize,
+    end: usize,
+    kind: String,
+}
+
+/// Reads a peer system's mentions: JSON lines `{"lang", "doc", "start", "end", "kind"}`, byte
+/// offsets into the texts `MEANTIME_DOCS_OUT` wrote, kind PER, ORG or LOC (others are skipped).
+fn read_peer(path: &Path) -> Result<PeerSpans, EvalError> {
+    let raw = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
+    let mut spans = PeerSpans::new();
+    for (n, line) in raw
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let r: PeerRecord = serde_json::from_str(line)
+            .map_err(|e| EvalError::parse(path, format!("line {}: {e}", n + 1)))?;
+        if let Some(kind) = TYPES.iter().find(|t| **t == r.kind) {
+            spans
+                .entry((r.lang, r.doc))
+                .or_default()
+                .push((r.start, r.end, kind));
+        }
+    }
+    Ok(spans)
+}
+
+fn score_language(
+    dir: &Path,
+    lang: &str,
+    peer: Option<&PeerSpans>,
+) -> Result<LanguageResult, EvalError> {
     let conll_path = dir.join("meantime.conll");
     let conll = std::fs::read_to_string(&conll_path).map_err(|e| EvalError::io(&conll_path, e))?;
     let docs = parse_conll(&conll);
@@ -195,12 +275,19 @@ fn score_language(dir: &Path) -> Result<LanguageResult, EvalError> {
         }
     }
 
-    let mut result = LanguageResult {
-        docs: 0,
-        secs: 0.0,
-        exact: vec![Counts::default(); TYPES.len()],
-        head: vec![Counts::default(); TYPES.len()],
-        untyped: Counts::default(),
+    let mut result = LanguageResult::new();
+    // A peer that covers another language only is not scored on this one.
+    let peer = peer.filter(|spans| spans.keys().any(|(l, _)| l == lang));
+    let mut peer_result = peer.map(|_| Box::new(LanguageResult::new()));
+    let mut docs_out = match std::env::var_os("MEANTIME_DOCS_OUT") {
+        Some(path) => Some(
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&path)
+                .map_err(|e| EvalError::io(&path, e))?,
+        ),
+        None => None,
     };
     let mut keys: Vec<&String> = docs.keys().collect();
     keys.sort();
@@ -209,6 +296,21 @@ fn score_language(dir: &Path) -> Result<LanguageResult, EvalError> {
             continue;
         };
         let doc = &docs[key];
+        if let Some(file) = docs_out.as_mut() {
+            let line = serde_json::json!({ "lang": lang, "doc": key, "text": doc.text });
+            writeln!(file, "{line}").map_err(|e| EvalError::io(dir, e))?;
+        }
+        if let (Some(spans), Some(peer_result)) = (peer, peer_result.as_mut()) {
+            let predicted: Vec<TokMention> = spans
+                .get(&(lang.to_string(), key.clone()))
+                .into_iter()
+                .flatten()
+                .filter_map(|&(start, end, kind)| to_tokens(doc, start, end, kind))
+                .filter(|m| m.sentence <= LAST_FULL_SENTENCE)
+                .collect();
+            peer_result.docs += 1;
+            score_doc(doc, scored, neutral, &predicted, peer_result);
+        }
         let started = Instant::now();
         let spans = sentences::split(&doc.text);
         let (mentions, _) = entities::find(&doc.text, &spans);
@@ -238,6 +340,7 @@ fn score_language(dir: &Path) -> Result<LanguageResult, EvalError> {
             print_errors(key, doc, scored, neutral, &predicted);
         }
     }
+    result.peer = peer_result;
     Ok(result)
 }
 
@@ -576,6 +679,58 @@ mod tests {
         assert!(exact(doc, &gold, &pred));
         assert!(!exact(doc, &gold, &short));
         assert!(head(&gold, &short));
+    }
+
+    #[test]
+    fn a_peer_is_scored_by_the_same_protocol_and_only_on_its_languages() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let tokens = ["Minister", "Ana", "Rusk", "visited", "Velden", "Bank", "."];
+        let conll: String = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| format!("d/1\t0\t{i}\t{t}\t-\n"))
+            .collect();
+        std::fs::write(dir.path().join("meantime.conll"), conll).expect("conll");
+        let gold = |first: usize, last: usize, kind: &str| {
+            serde_json::json!({
+                "conll_doc_key": "d/1", "sent_id": 0,
+                "tokens_number": (first..=last).collect::<Vec<_>>(),
+                "mention_type": kind, "mention_head_id": last, "mention_head_pos": "PROPN",
+            })
+        };
+        let records = serde_json::json!([gold(0, 2, "PER"), gold(4, 5, "ORG")]);
+        std::fs::write(
+            dir.path().join("entities_mentions.json"),
+            records.to_string(),
+        )
+        .expect("gold");
+        // "Minister Ana Rusk" starts at byte 0 and ends at 17; "Velden Bank" spans 26..37.
+        let peer_file = dir.path().join("peer.jsonl");
+        std::fs::write(
+            &peer_file,
+            concat!(
+                r#"{"lang":"en","doc":"d/1","start":0,"end":17,"kind":"PER"}"#,
+                "\n",
+                r#"{"lang":"en","doc":"d/1","start":26,"end":37,"kind":"LOC"}"#,
+                "\n",
+                r#"{"lang":"en","doc":"d/1","start":9,"end":17,"kind":"DATE"}"#,
+                "\n",
+            ),
+        )
+        .expect("peer");
+        let peer = read_peer(&peer_file).expect("peer parses");
+        let result = score_language(dir.path(), "en", Some(&peer)).expect("scores");
+        let scored = result.peer.expect("the peer covers English");
+        let all = sum(&scored.exact);
+        // The person is found; the bank comes out a place: one miss and one false alarm.
+        assert_eq!((all.tp, all.fp, all.fn_), (1, 1, 1));
+        assert_eq!(scored.untyped.tp, 2);
+        let other = score_language(dir.path(), "es", Some(&peer)).expect("scores");
+        assert!(other.peer.is_none());
+
+        std::fs::write(&peer_file, "{\"lang\":\"en\"}\n").expect("peer");
+        let err = read_peer(&peer_file).expect_err("a record without spans is refused");
+        assert!(err.to_string().contains("line 1"), "{err}");
     }
 
     #[test]
