@@ -16,7 +16,8 @@
 //!
 //! Figures: `ecb_pairwise_f1`, `ecb_b3_f1`, `meantime_pairwise_f1`, and `docs_per_s` (analysis
 //! excluded: duplicates plus clustering of the ECB+ articles, one thread). Set `STORIES_DUMP=1`
-//! to see each predicted ECB+ story's make-up by gold story.
+//! to see each predicted ECB+ story's make-up by gold story, with the titles of mixed stories
+//! (`STORIES_DUMP=all`: of every story).
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
@@ -118,11 +119,12 @@ fn dump(clusters: &[Vec<usize>], gold: &[&str], items: &[Labelled]) {
             *counts.entry(gold[i]).or_default() += 1;
         }
         eprintln!("story {k}: {counts:?}");
-        if counts.len() > 1 {
+        if counts.len() > 1 || std::env::var("STORIES_DUMP").is_ok_and(|v| v == "all") {
             for &i in members {
                 let title = items[i].article.title.as_deref().unwrap_or("");
                 eprintln!(
-                    "    {} {}",
+                    "    {i} {:?} {} {}",
+                    items[i].article.id,
                     gold[i],
                     title.chars().take(90).collect::<String>()
                 );

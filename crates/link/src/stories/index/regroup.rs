@@ -50,10 +50,10 @@ type Dense = HashMap<u32, f32, Fast>;
 
 impl StoryIndex {
     /// Merges the stories `bridges` joined when their centroids agree, then splits the stories
-    /// the batch `touched` (and that did not just merge) where their members separate. Records
-    /// an event for each change.
+    /// the batch `touched` (and that did not just merge) where their members separate, and
+    /// gives each part of a split the chance to merge with a story its whole was bridged to.
+    /// Records an event for each change.
     pub(super) fn regroup(&mut self, touched: &[usize], bridges: &[(usize, usize)]) {
-        let threshold = self.options.threshold;
         let mut pairs: Vec<(usize, usize)> = bridges
             .iter()
             .map(|&(a, b)| (a.min(b), a.max(b)))
@@ -61,9 +61,60 @@ impl StoryIndex {
             .collect();
         pairs.sort_unstable();
         pairs.dedup();
+        let merged = self.merge_pairs(&pairs);
+        // The stories each story is still bridged to, after the merges.
+        let mut partners: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &(a, b) in &pairs {
+            let (a, b) = (self.live(a), self.live(b));
+            if a != b {
+                partners.entry(a).or_default().push(b);
+                partners.entry(b).or_default().push(a);
+            }
+        }
+
+        let mut checked: Vec<usize> = touched.iter().map(|&s| self.live(s)).collect();
+        checked.sort_unstable();
+        checked.dedup();
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        for s in checked {
+            // A story that just merged is not cut by its words again, which would undo the merge,
+            // but its headlines may still show two events.
+            let leaving = if merged.contains(&s) {
+                self.split_by_headlines(s)
+            } else {
+                self.separate(s)
+            };
+            if let Some(leaving) = leaving {
+                if let Some(t) = self.split(s, &leaving) {
+                    parts.push((s, t));
+                }
+            }
+        }
+        // Each part of a split story may now merge with a story the batch bridged it to, which
+        // the whole story could not: a group that joined the wrong story of two alike, and left
+        // it, goes to the right one.
+        let mut again: Vec<(usize, usize)> = Vec::new();
+        for &(s, t) in &parts {
+            for &other in partners.get(&s).into_iter().flatten() {
+                let other = self.live(other);
+                if other != s && other != t {
+                    again.push((s.min(other), s.max(other)));
+                    again.push((t.min(other), t.max(other)));
+                }
+            }
+        }
+        again.sort_unstable();
+        again.dedup();
+        self.merge_pairs(&again);
+    }
+
+    /// Merges the pairs of stories whose centroids agree, the closest first, when no test
+    /// tells them apart; returns the stories that grew.
+    fn merge_pairs(&mut self, pairs: &[(usize, usize)]) -> HashSet<usize> {
+        let threshold = self.options.threshold;
         let mut scored: Vec<(usize, usize, f32)> = pairs
-            .into_iter()
-            .map(|(a, b)| (a, b, self.story_similarity(a, b)))
+            .iter()
+            .map(|&(a, b)| (a, b, self.story_similarity(a, b)))
             .filter(|&(_, _, sim)| sim >= threshold)
             .collect();
         // The closest pairs merge first; pairs are scored again as merges change the stories.
@@ -92,22 +143,7 @@ impl StoryIndex {
             self.merge(into, from);
             merged.insert(into);
         }
-
-        let mut checked: Vec<usize> = touched.iter().map(|&s| self.live(s)).collect();
-        checked.sort_unstable();
-        checked.dedup();
-        for s in checked {
-            // A story that just merged is not cut by its words again, which would undo the merge,
-            // but its headlines may still show two events.
-            let leaving = if merged.contains(&s) {
-                self.split_by_headlines(s)
-            } else {
-                self.separate(s)
-            };
-            if let Some(leaving) = leaving {
-                self.split(s, &leaving);
-            }
-        }
+        merged
     }
 
     /// Whether the members of the smaller story would, each on its own, join the larger one.
@@ -426,8 +462,8 @@ impl StoryIndex {
         Some(smaller_side(&side))
     }
 
-    /// Moves the members at `leaving` out of story `s` into a new story.
-    fn split(&mut self, s: usize, leaving: &[usize]) {
+    /// Moves the members at `leaving` out of story `s` into a new story, which it returns.
+    fn split(&mut self, s: usize, leaving: &[usize]) -> Option<usize> {
         let story = &mut self.stories[s];
         let mut moved: Vec<Member> = Vec::with_capacity(leaving.len());
         let mut kept: Vec<Member> = Vec::with_capacity(story.members.len());
@@ -456,9 +492,7 @@ impl StoryIndex {
         }
         story.members = kept;
         let from = story.key.clone();
-        let Some(head) = moved.first() else {
-            return;
-        };
+        let head = moved.first()?;
         let head = self.docs.id(head.doc);
         let t = self.open(super::super::story_id(std::iter::once(&head)));
         for member in &moved {
@@ -481,6 +515,7 @@ impl StoryIndex {
             into: self.stories[t].key.clone(),
             docs,
         });
+        Some(t)
     }
 }
 
