@@ -160,7 +160,12 @@ fn is_honorific(word: &str) -> bool {
 }
 
 fn is_title(word: &str) -> bool {
-    lower_in(TITLES, word) || qualified(word).is_some_and(|t| lower_in(TITLES, t))
+    lower_in(TITLES, word)
+        || qualified(word).is_some_and(|t| lower_in(TITLES, t))
+        // "President-elect", "Secretary of State-designate": an office not yet taken.
+        || word
+            .rsplit_once('-')
+            .is_some_and(|(office, state)| !office.is_empty() && lower_in(&["elect", "designate"], state))
 }
 
 /// The title or role noun inside a word that dates it: "then-President", "ex-minister".
@@ -272,7 +277,9 @@ fn candidates(toks: &[Token], headline: &[bool], seen: &Seen) -> Vec<Candidate> 
                 continue;
             }
             // Particles and "of" join two capitalised parts: "Ursula von der Leyen",
-            // "University of Glasgow".
+            // "University of Glasgow". A particle after a title is a role and its organisation
+            // ("CEO de Apple"); "of" after one is left to the title rules ("Secretary of
+            // State").
             let mut k = j;
             while k < toks.len()
                 && toks[k].word
@@ -286,6 +293,7 @@ fn candidates(toks: &[Token], headline: &[bool], seen: &Seen) -> Vec<Candidate> 
                 && k < toks.len()
                 && toks[k].word
                 && toks[k].sentence == toks[i].sentence
+                && (toks[j].text == "of" || !lower_in(TITLES, toks[j - 1].text))
                 && name_word(toks, k, headline, seen)
             {
                 run.extend(j..=k);
@@ -434,6 +442,27 @@ fn split_run(toks: &[Token], run: &[usize], seen: &Seen, out: &mut Vec<Candidate
         let before = out.len();
         split_run(toks, &run[..run.len() - 1], seen, out);
         make_organisations(&mut out[before..], true);
+        return;
+    }
+    // "Chrysler Robert Nardelli": a name, then a given name and a surname, is two names (the
+    // title between them left out, as in "il CEO di Chrysler Robert Nardelli"). A given name
+    // after another ("Mary Ann Lane"), a title ("President Ana Dulcet") or a place prefix ("San
+    // Francisco Giants") stays inside.
+    let person_from = (1..words.len().saturating_sub(1)).find(|&p| {
+        let prev = words[p - 1];
+        lexicon::is_given_name(words[p])
+            && !lexicon::is_given_name(prev)
+            && !is_title(prev)
+            && !lower_in(lexicon::PLACE_PREFIXES, prev)
+            && !lower_in(PARTICLES, prev)
+            && prev != "of"
+            && words[p + 1..]
+                .iter()
+                .all(|w| !org_word(w) && !lower_in(PLACE_WORDS, w) && !is_title(w))
+    });
+    if let Some(p) = person_from {
+        split_run(toks, &run[..p], seen, out);
+        split_run(toks, &run[p..], seen, out);
         return;
     }
     // "Mr. Park", "Mrs. Hall": an honorific before one word names a person whatever the word

@@ -527,3 +527,66 @@ fn a_title_word_after_given_names_alone_is_a_surname() {
     assert_eq!(role_of("Martin Luther King"), None);
     assert_eq!(role_of("Ilse Marten").as_deref(), Some("Chancellor"));
 }
+
+#[test]
+fn a_spanish_and_between_two_names_joins_neither() {
+    let text = "Los fabricantes Talvora y Brendmar Aviación firmaron el acuerdo en Quindal.";
+    let (mentions, _) = run(text);
+    let texts: Vec<&str> = mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(texts.contains(&"Talvora"), "{texts:?}");
+    assert!(texts.contains(&"Brendmar Aviación"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.contains(" y ")), "{texts:?}");
+}
+
+#[test]
+fn a_name_followed_by_a_full_name_is_two_names() {
+    let text = "Shares of Talvora Group rose after the board named Talvora Robert Kessling as its \
+                new head. The fans of the San Francisco Giants cheered Mary Ann Lane on Sunday.";
+    let (mentions, entities) = run(text);
+    let texts: Vec<&str> = mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(texts.contains(&"Robert Kessling"), "{texts:?}");
+    assert_kinds(
+        &["Robert Kessling"],
+        EntityKind::Person,
+        &mentions,
+        &entities,
+    );
+    assert!(
+        !texts.iter().any(|t| t.contains("Talvora Robert")),
+        "{texts:?}"
+    );
+    // A place prefix and a second given name stay inside their names.
+    assert!(
+        texts.iter().any(|t| t.starts_with("San Francisco")),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"Mary Ann Lane"), "{texts:?}");
+}
+
+#[test]
+fn a_title_then_a_particle_is_a_role_and_its_organisation() {
+    let text = "Il CEO di Talvora, Robert Kessling, ha presentato i conti. El presidente de \
+                Brendmar Aviación habló en Quindal.";
+    let (mentions, _) = run(text);
+    let texts: Vec<&str> = mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(texts.contains(&"Talvora"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.starts_with("CEO di")), "{texts:?}");
+}
+
+#[test]
+fn an_office_not_yet_taken_is_a_title() {
+    let text = "The senators questioned Secretary of State-designate Robert Kessling for hours.";
+    let (mentions, _) = run(text);
+    let kessling = mentions
+        .iter()
+        .find(|m| m.text == "Robert Kessling")
+        .unwrap_or_else(|| panic!("{mentions:?}"));
+    assert!(
+        kessling
+            .role
+            .as_deref()
+            .is_some_and(|r| r.contains("designate")),
+        "{:?}",
+        kessling.role
+    );
+}
