@@ -337,7 +337,7 @@ fn score_language(
             .collect();
         score_doc(doc, scored, neutral, &predicted, &mut result);
         if std::env::var_os("MEANTIME_ERRORS").is_some() {
-            print_errors(key, doc, scored, neutral, &predicted);
+            print_errors(&format!("{lang} {key}"), doc, scored, neutral, &predicted);
         }
     }
     result.peer = peer_result;

@@ -590,3 +590,16 @@ fn an_office_not_yet_taken_is_a_title() {
         kessling.role
     );
 }
+
+#[test]
+fn places_are_known_by_their_spanish_italian_and_dutch_names() {
+    let text = "La directora Ilse Brandt voló de Francfort a Singapur. Poi è andata a Parigi e \
+                a Zurigo. Daarna reisde zij naar Kopenhagen.";
+    let (mentions, entities) = run(text);
+    assert_kinds(
+        &["Francfort", "Singapur", "Parigi", "Zurigo", "Kopenhagen"],
+        EntityKind::Location,
+        &mentions,
+        &entities,
+    );
+}
