@@ -72,6 +72,9 @@ struct Seen {
     /// Calendar words the article writes after a given name or title ("Theresa May"): further
     /// on, "May" alone is that surname unless a date or a preposition surrounds it.
     calendar_surnames: HashSet<String>,
+    /// Words that open a sentence of the body followed by another capitalised word ("Talvora
+    /// Systems said"): the first word of a name, which may open other sentences alone.
+    openers: HashSet<String>,
 }
 
 impl Seen {
@@ -79,9 +82,22 @@ impl Seen {
         let mut capital = HashSet::new();
         let mut lower = HashSet::new();
         let mut calendar_surnames = HashSet::new();
+        let mut openers = HashSet::new();
         for (i, t) in toks.iter().enumerate() {
             if !t.word {
                 continue;
+            }
+            if t.initial
+                && !headline[t.sentence]
+                && t.capitalised()
+                && toks.get(i + 1).is_some_and(|n| {
+                    n.word
+                        && n.sentence == t.sentence
+                        && n.capitalised()
+                        && !lower_in(NOT_NAMES, n.text)
+                })
+            {
+                openers.insert(t.text.to_string());
             }
             if t.capitalised()
                 && i > 0
@@ -102,6 +118,7 @@ impl Seen {
             capital,
             lower,
             calendar_surnames,
+            openers,
         }
     }
 }
@@ -238,6 +255,10 @@ fn name_word(toks: &[Token], i: usize, headline: &[bool], seen: &Seen) -> bool {
     // A following capitalised word or speech verb vouches for an opening word.
     if lower.ends_with("ing") || lower.ends_with("ly") {
         return false;
+    }
+    // "Talvora said" after "Talvora Systems announced": the opening word of a name.
+    if seen.openers.contains(t.text) {
+        return true;
     }
     let next = toks[i + 1..].iter().find(|n| n.word);
     next.is_some_and(|n| {

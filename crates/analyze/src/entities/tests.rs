@@ -603,3 +603,15 @@ fn places_are_known_by_their_spanish_italian_and_dutch_names() {
         &entities,
     );
 }
+
+#[test]
+fn the_opening_word_of_a_name_may_open_a_sentence_alone() {
+    let text = "Talvora Systems announced a merger on Monday. Talvora shares rose by a third. \
+                Border Patrol agents stopped a truck. Border crossings fell, and the border \
+                stayed calm.";
+    let (mentions, _) = run(text);
+    let texts: Vec<&str> = mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(texts.contains(&"Talvora"), "{texts:?}");
+    // A word the article also writes in lower case is not vouched for.
+    assert!(!texts.contains(&"Border"), "{texts:?}");
+}
