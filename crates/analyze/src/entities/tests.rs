@@ -615,3 +615,16 @@ fn the_opening_word_of_a_name_may_open_a_sentence_alone() {
     // A word the article also writes in lower case is not vouched for.
     assert!(!texts.contains(&"Border"), "{texts:?}");
 }
+
+#[test]
+fn a_name_before_what_companies_make_or_run_is_an_organisation() {
+    let text = "The last of the Varlen Brook jets left the line on Tuesday, and the Ostrada \
+                plant will close in March.";
+    let (mentions, entities) = run(text);
+    assert_kinds(
+        &["Varlen Brook", "Ostrada"],
+        EntityKind::Organization,
+        &mentions,
+        &entities,
+    );
+}
