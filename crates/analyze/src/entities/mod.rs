@@ -494,9 +494,7 @@ fn split_run(toks: &[Token], run: &[usize], seen: &Seen, out: &mut Vec<Candidate
     let mut lead = 0;
     // "Chief Operating Officer": a word that completes a title, between two titles.
     let completes = |i: usize| {
-        i > 0
-            && lower_in(lexicon::ROLE_MODIFIERS, words[i])
-            && words.get(i + 1).is_some_and(|w| is_title(w))
+        lower_in(lexicon::ROLE_MODIFIERS, words[i]) && words.get(i + 1).is_some_and(|w| is_title(w))
     };
     // "of General Motors", "of State Street": a title word that opens an institution's name.
     let opens_institution =
@@ -559,6 +557,15 @@ fn split_run(toks: &[Token], run: &[usize], seen: &Seen, out: &mut Vec<Candidate
             end = n;
             break;
         }
+    }
+    // "White House Press Secretary", "Russia Foreign Minister": the words that make the title
+    // more precise belong to it, not to the name before it.
+    while end > 1
+        && end < rest.len()
+        && lower_in(lexicon::ROLE_MODIFIERS, toks[rest[end - 1]].text)
+        && !is_title(toks[rest[end - 1]].text)
+    {
+        end -= 1;
     }
     let role_tail = rest[end..].iter().all(|&t| {
         let w = toks[t].text;

@@ -628,3 +628,28 @@ fn a_name_before_what_companies_make_or_run_is_an_organisation() {
         &entities,
     );
 }
+
+#[test]
+fn words_that_make_a_title_precise_belong_to_it() {
+    let text = "White House Press Secretary Ana Dulcet spoke first. Later, Velmora Foreign \
+                Minister Tomas Reeb answered.";
+    let (mentions, _) = run(text);
+    let texts: Vec<&str> = mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(texts.contains(&"White House"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.contains("Press")), "{texts:?}");
+    let role = |name: &str| {
+        mentions
+            .iter()
+            .find(|m| m.text == name)
+            .and_then(|m| m.role.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        role("Ana Dulcet").contains("Press Secretary"),
+        "{mentions:?}"
+    );
+    assert!(
+        role("Tomas Reeb").contains("Foreign Minister"),
+        "{mentions:?}"
+    );
+}

@@ -178,6 +178,7 @@ pub static PERSON_NOUNS: &[&str] = &[
 /// minister", "former president"): part of the role, never of a name.
 pub static ROLE_MODIFIERS: &[&str] = &[
     "chief",
+    "press",
     "vice",
     "deputy",
     "senior",
