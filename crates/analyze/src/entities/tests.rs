@@ -17,6 +17,11 @@ fn entity_of<'a>(
         .map(|m| &entities[m.entity])
 }
 
+/// The texts of the mentions, in order.
+fn texts_of(mentions: &[Mention]) -> Vec<&str> {
+    mentions.iter().map(|m| m.text.as_str()).collect()
+}
+
 /// Asserts that each of `names` is found, as an entity of `kind`.
 fn assert_kinds(names: &[&str], kind: EntityKind, mentions: &[Mention], entities: &[LocalEntity]) {
     for name in names {
@@ -77,7 +82,7 @@ fn sentence_initial_common_words_are_not_names() {
     let text = "Despite the rain, crowds gathered. Commenting on the vote, Lena Strom smiled. \
                 Crude oil prices fell.";
     let (mentions, _) = run(text);
-    let texts: Vec<&str> = mentions.iter().map(|m| m.text.as_str()).collect();
+    let texts = texts_of(&mentions);
     assert!(
         !texts.iter().any(|t| t.starts_with("Despite")
             || t.starts_with("Commenting")
@@ -532,7 +537,7 @@ fn a_title_word_after_given_names_alone_is_a_surname() {
 fn a_spanish_and_between_two_names_joins_neither() {
     let text = "Los fabricantes Talvora y Brendmar Aviación firmaron el acuerdo en Quindal.";
     let (mentions, _) = run(text);
-    let texts: Vec<&str> = mentions.iter().map(|m| m.text.as_str()).collect();
+    let texts = texts_of(&mentions);
     assert!(texts.contains(&"Talvora"), "{texts:?}");
     assert!(texts.contains(&"Brendmar Aviación"), "{texts:?}");
     assert!(!texts.iter().any(|t| t.contains(" y ")), "{texts:?}");
@@ -543,7 +548,7 @@ fn a_name_followed_by_a_full_name_is_two_names() {
     let text = "Shares of Talvora Group rose after the board named Talvora Robert Kessling as its \
                 new head. The fans of the San Francisco Giants cheered Mary Ann Lane on Sunday.";
     let (mentions, entities) = run(text);
-    let texts: Vec<&str> = mentions.iter().map(|m| m.text.as_str()).collect();
+    let texts = texts_of(&mentions);
     assert!(texts.contains(&"Robert Kessling"), "{texts:?}");
     assert_kinds(
         &["Robert Kessling"],
@@ -568,7 +573,7 @@ fn a_title_then_a_particle_is_a_role_and_its_organisation() {
     let text = "Il CEO di Talvora, Robert Kessling, ha presentato i conti. El presidente de \
                 Brendmar Aviación habló en Quindal.";
     let (mentions, _) = run(text);
-    let texts: Vec<&str> = mentions.iter().map(|m| m.text.as_str()).collect();
+    let texts = texts_of(&mentions);
     assert!(texts.contains(&"Talvora"), "{texts:?}");
     assert!(!texts.iter().any(|t| t.starts_with("CEO di")), "{texts:?}");
 }
@@ -610,7 +615,7 @@ fn the_opening_word_of_a_name_may_open_a_sentence_alone() {
                 Border Patrol agents stopped a truck. Border crossings fell, and the border \
                 stayed calm.";
     let (mentions, _) = run(text);
-    let texts: Vec<&str> = mentions.iter().map(|m| m.text.as_str()).collect();
+    let texts = texts_of(&mentions);
     assert!(texts.contains(&"Talvora"), "{texts:?}");
     // A word the article also writes in lower case is not vouched for.
     assert!(!texts.contains(&"Border"), "{texts:?}");
@@ -634,7 +639,7 @@ fn words_that_make_a_title_precise_belong_to_it() {
     let text = "White House Press Secretary Ana Dulcet spoke first. Later, Velmora Foreign \
                 Minister Tomas Reeb answered.";
     let (mentions, _) = run(text);
-    let texts: Vec<&str> = mentions.iter().map(|m| m.text.as_str()).collect();
+    let texts = texts_of(&mentions);
     assert!(texts.contains(&"White House"), "{texts:?}");
     assert!(!texts.iter().any(|t| t.contains("Press")), "{texts:?}");
     let role = |name: &str| {
