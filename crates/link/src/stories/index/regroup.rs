@@ -62,15 +62,6 @@ impl StoryIndex {
         pairs.sort_unstable();
         pairs.dedup();
         let merged = self.merge_pairs(&pairs);
-        // The stories each story is still bridged to, after the merges.
-        let mut partners: HashMap<usize, Vec<usize>> = HashMap::new();
-        for &(a, b) in &pairs {
-            let (a, b) = (self.live(a), self.live(b));
-            if a != b {
-                partners.entry(a).or_default().push(b);
-                partners.entry(b).or_default().push(a);
-            }
-        }
 
         let mut checked: Vec<usize> = touched.iter().map(|&s| self.live(s)).collect();
         checked.sort_unstable();
@@ -90,9 +81,21 @@ impl StoryIndex {
                 }
             }
         }
+        if parts.is_empty() {
+            return;
+        }
         // Each part of a split story may now merge with a story the batch bridged it to, which
         // the whole story could not: a group that joined the wrong story of two alike, and left
-        // it, goes to the right one.
+        // it, goes to the right one. A split moves members into a new story and leaves the
+        // merges as they were, so the bridges still lead where they did.
+        let mut partners: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &(a, b) in &pairs {
+            let (a, b) = (self.live(a), self.live(b));
+            if a != b {
+                partners.entry(a).or_default().push(b);
+                partners.entry(b).or_default().push(a);
+            }
+        }
         let mut again: Vec<(usize, usize)> = Vec::new();
         for &(s, t) in &parts {
             for &other in partners.get(&s).into_iter().flatten() {
