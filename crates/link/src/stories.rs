@@ -520,6 +520,62 @@ mod tests {
     }
 
     #[test]
+    fn two_reports_that_dwell_on_other_people_stay_in_their_story() {
+        // Four reports of a player put on injured reserve, and two of the same news that spend
+        // most of their words on the owner's health and the coach's plans: the names of the
+        // two differ, but two reports are not a story of their own.
+        let report = |id: &str, title: &str, lead: &str| {
+            analysed(
+                id,
+                title,
+                &format!(
+                    "{lead} The Harbour Lions placed receiver Vincent Reyk on injured reserve on \
+                     Wednesday, ending his season. Reyk sprained his left knee in the loss at \
+                     Velmora and will miss the final two games. The Lions said the knee needs \
+                     rest, not surgery."
+                ),
+            )
+        };
+        let aside = |id: &str, title: &str, names: &str| {
+            analysed(
+                id,
+                title,
+                &format!(
+                    "The Harbour Lions placed Reyk on injured reserve on Wednesday, ending his \
+                     season with a sprained knee. {names} The club said the owner had surgery \
+                     in Ostrada last week, and her doctor expects a full recovery before the \
+                     draft. The coach will start a rookie in the final two games."
+                ),
+            )
+        };
+        let docs = vec![
+            report("a1", "Lions put Reyk on injured reserve", "VELMORA -"),
+            report("a2", "Reyk's season is over", "The club confirmed it."),
+            report(
+                "a3",
+                "Lions place receiver Reyk on IR",
+                "A blow for the Lions.",
+            ),
+            report("a4", "Reyk done for the season", "It is official."),
+            aside(
+                "b1",
+                "Reyk out; Lions owner Marta Quell recovering",
+                "Owner Marta Quell, 81, spoke to Dr. Ilan Voss and coach Edda Marsh.",
+            ),
+            aside(
+                "b2",
+                "Owner Quell home after surgery as Reyk goes on IR",
+                "Marta Quell thanked Dr. Ilan Voss; coach Edda Marsh named Tomas Brill.",
+            ),
+        ];
+        let plan = cluster(&docs, &Groups::default(), &StoryOptions::default());
+        assert_eq!(
+            grouped(&plan, &docs),
+            vec![vec!["a1", "a2", "a3", "a4", "b1", "b2"]]
+        );
+    }
+
+    #[test]
     fn one_event_told_through_two_people_keeps_one_story() {
         // Both players were in the car; half the headlines name one, half the other, but every
         // article names both, so the two halves share their names and stay one story.

@@ -33,6 +33,10 @@ use crate::{similarity, StoryEvent};
 
 /// Documents each side of a split must hold: a single outlier is left where it joined.
 const MIN_SIDE: usize = 2;
+/// Documents each side of a split must hold when only their names, numbers and years set them
+/// apart: two or three reports that dwell on another person of the story are not a story of
+/// their own.
+const IDENTITY_SIDE: usize = 3;
 /// Stories larger than this are not checked for splitting, so that one batch's work stays
 /// bounded however large a story grows.
 const SPLIT_MAX_MEMBERS: usize = 256;
@@ -169,8 +173,8 @@ impl StoryIndex {
     /// that a merge does not undo a split).
     fn identities_differ(&self, a: usize, b: usize) -> bool {
         let (x, y) = (&self.stories[a], &self.stories[b]);
-        x.members.len() >= MIN_SIDE
-            && y.members.len() >= MIN_SIDE
+        x.members.len() >= IDENTITY_SIDE
+            && y.members.len() >= IDENTITY_SIDE
             && self.identity_cosine(&x.centroid, &y.centroid) < self.options.identity_threshold
     }
 
@@ -458,7 +462,8 @@ impl StoryIndex {
             days(&story.members, &side, true),
         );
         let apart = cross * self.damping(gap) < self.options.threshold
-            || self.identity_cosine(&sums.0, &sums.1) < self.options.identity_threshold;
+            || (count.min(n - count) >= IDENTITY_SIDE
+                && self.identity_cosine(&sums.0, &sums.1) < self.options.identity_threshold);
         if !apart {
             return None;
         }
