@@ -211,11 +211,16 @@ fn name_word(toks: &[Token], i: usize, headline: &[bool], seen: &Seen) -> bool {
         // "al-Assad", "iPhone"-like words are left out on purpose: too rare to pay for the noise.
         return false;
     }
-    // "US$": a currency sign.
-    if toks
-        .get(i + 1)
-        .is_some_and(|n| n.start == t.end && matches!(n.text, "$" | "\u{20ac}" | "\u{a3}"))
-    {
+    // "US$", and a country code spaced from the sign before an amount ("US $ 40"): a currency.
+    let code = t.text.len() <= 3 && t.text.chars().all(|c| c.is_ascii_uppercase());
+    if toks.get(i + 1).is_some_and(|n| {
+        matches!(n.text, "$" | "\u{20ac}" | "\u{a3}")
+            && (n.start == t.end
+                || (code
+                    && toks
+                        .get(i + 2)
+                        .is_some_and(|a| a.text.starts_with(|c: char| c.is_ascii_digit()))))
+    }) {
         return false;
     }
     let lower = t.text.to_lowercase();

@@ -658,3 +658,13 @@ fn words_that_make_a_title_precise_belong_to_it() {
         "{mentions:?}"
     );
 }
+
+#[test]
+fn a_country_code_spaced_from_a_currency_sign_is_a_currency() {
+    let text = "Talvora won a US $ 40 billion order, and the Velmora Air Force $ 35 billion \
+                plan went ahead in the US.";
+    let (mentions, _) = run(text);
+    let texts = texts_of(&mentions);
+    assert_eq!(texts.iter().filter(|t| **t == "US").count(), 1, "{texts:?}");
+    assert!(texts.contains(&"Velmora Air Force"), "{texts:?}");
+}
