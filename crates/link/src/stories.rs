@@ -391,6 +391,14 @@ mod tests {
         stories
     }
 
+    /// The stories of `docs` clustered with the default options, as sorted lists of ids.
+    fn stories_of(docs: &[Analysed]) -> Vec<Vec<String>> {
+        grouped(
+            &cluster(docs, &Groups::default(), &StoryOptions::default()),
+            docs,
+        )
+    }
+
     /// An article analysed for real, so that its entities (and its headline's names) are known.
     fn analysed(id: &str, title: &str, text: &str) -> Analysed {
         let mut d = doc(id, "2025-03-02", text);
@@ -474,9 +482,8 @@ mod tests {
     #[test]
     fn headlines_that_lead_with_different_names_make_two_stories() {
         let docs = two_arrests();
-        let plan = cluster(&docs, &Groups::default(), &StoryOptions::default());
         assert_eq!(
-            grouped(&plan, &docs),
+            stories_of(&docs),
             vec![vec!["d1", "d2", "d3", "d4"], vec!["r1", "r2", "r3", "r4"]]
         );
     }
@@ -511,9 +518,8 @@ mod tests {
             "Vincent Reyk apologised to his teammates on Tuesday and said he would seek help. \
              The receiver read a short statement at the training ground and took no questions.",
         ));
-        let plan = cluster(&docs, &Groups::default(), &StoryOptions::default());
         assert_eq!(
-            grouped(&plan, &docs),
+            stories_of(&docs),
             vec![
                 vec!["d1", "d2", "d3", "d4"],
                 vec!["e1", "e2", "r1", "r2", "r3", "r4"]
@@ -570,9 +576,8 @@ mod tests {
                 "Marta Quell thanked Dr. Ilan Voss; coach Edda Marsh named Tomas Brill.",
             ),
         ];
-        let plan = cluster(&docs, &Groups::default(), &StoryOptions::default());
         assert_eq!(
-            grouped(&plan, &docs),
+            stories_of(&docs),
             vec![vec!["a1", "a2", "a3", "a4", "b1", "b2"]]
         );
     }
@@ -589,7 +594,8 @@ mod tests {
                     "A fire destroyed the historic {name} building in Palvik overnight. \
                      Firefighters fought the blaze for six hours, fire chief Edda Marsh said. \
                      The {name} building had stood empty since the dairy closed, and the \
-                     owners said it was not insured. Ostmark County police are looking into the cause."
+                     owners said it was not insured. Ostmark County police are looking into \
+                     the cause."
                 ),
             )
         };
@@ -609,9 +615,8 @@ mod tests {
             fire("b2", "Farewell to the Kor Mill", "Kor Mill"),
             fire("b3", "Arson suspected in Kor Mill fire", "Kor Mill"),
         ];
-        let plan = cluster(&docs, &Groups::default(), &StoryOptions::default());
         assert_eq!(
-            grouped(&plan, &docs),
+            stories_of(&docs),
             vec![vec!["a1", "a2", "a3", "b1", "b2", "b3"]]
         );
     }
