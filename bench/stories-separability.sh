@@ -20,12 +20,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 data="${1:-$root/../shared/data}"
 work="${BENCH_WORK:-$root/target/bench-sklearn}"
-mkdir -p "$work"
-
-if ! "$work/venv/bin/python" -c "import sklearn" 2>/dev/null; then
-  python3 -m venv "$work/venv"
-  "$work/venv/bin/pip" install --quiet scikit-learn
-fi
+source "$root/bench/venv.sh"
+peer_venv "$work" sklearn scikit-learn
 
 cd "$root"
 cargo build --release --quiet -p triangulate
