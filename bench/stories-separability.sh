@@ -55,9 +55,10 @@ from collections import Counter
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-texts, gold = [], []
+keys, texts, gold = [], [], []
 for line in open(sys.argv[1]):
     key, text = line.rstrip("\n").split("\t", 1)
+    keys.append(key)
     gold.append(key.split("/")[0])
     texts.append(text)
 gold = np.array(gold)
@@ -91,7 +92,6 @@ for line in open(sys.argv[2]):
     key, values = line.rstrip("\n").split("\t")
     vectors[key] = [float(v) for v in values.split()]
 if len(vectors) == len(texts):
-    keys = [l.split("\t", 1)[0] for l in open(sys.argv[1])]
     spaces["sentence model"] = unit(np.array([vectors[k] for k in keys]))
 
 def ratio(sim, a, b):
